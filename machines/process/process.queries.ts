@@ -1,0 +1,205 @@
+/**
+ * Questions asked of a process's context: which evidence counts, which roles must sign, which
+ * exit criteria are met. The machine's guards, `explain`, the report and the UI all ask these
+ * same functions, so what the screen shows is exactly what the machine enforces.
+ */
+import { type Rulebook, stageTemplate } from '../../standards/rulebook.ts';
+import type { Condition, ExitCriterion, RoleId, StageId } from '../../standards/schema.ts';
+import { OPEN_MEASURE_STATUSES } from '../measure/measure.machine.ts';
+import type { EvidenceRecord, EvidenceRevision, MeasureRecord, ProcessContext, SignOffRequestRecord } from './process.context.ts';
+import type { SignOffCover } from './process.events.ts';
+import { type Reason, reason } from './reasons.ts';
+
+/** The calendar day (UTC) of an ISO timestamp; deadlines and review dates are days. */
+export function dayOf(at: string): string {
+  return at.slice(0, 10);
+}
+
+export function currentRevision(evidence: EvidenceRecord): EvidenceRevision {
+  const latest = evidence.revisions[evidence.revisions.length - 1];
+  if (!latest) throw new Error(`evidence ${evidence.evidenceId} has no revision`);
+  return latest;
+}
+
+/** Evidence past its review-by date no longer counts. */
+export function isExpired(evidence: EvidenceRecord, at: string): boolean {
+  const { reviewBy } = currentRevision(evidence);
+  return reviewBy !== null && reviewBy < dayOf(at);
+}
+
+/** Current (not expired) evidence that proves `stage` in the process's current cycle. */
+export function evidenceForStage(ctx: ProcessContext, stage: StageId, at: string): EvidenceRecord[] {
+  return Object.values(ctx.evidence)
+    .filter((e) => e.proves.stage === stage && e.cycle === ctx.cycle && !isExpired(e, at))
+    .sort((a, b) => (a.evidenceId < b.evidenceId ? -1 : 1));
+}
+
+export function measuresOfCycle(ctx: ProcessContext, cycle = ctx.cycle): MeasureRecord[] {
+  return Object.values(ctx.measures).filter((m) => m.cycle === cycle && m.status !== 'cancelled');
+}
+
+export function isOverdue(measure: MeasureRecord, at: string): boolean {
+  return OPEN_MEASURE_STATUSES.has(measure.status) && measure.due < dayOf(at);
+}
+
+export function overdueMeasures(ctx: ProcessContext, at: string): MeasureRecord[] {
+  return Object.values(ctx.measures).filter((m) => isOverdue(m, at));
+}
+
+function conditionHolds(rulebook: Rulebook, ctx: ProcessContext, stage: StageId, at: string, when: Condition): boolean {
+  switch (when.type) {
+    case 'always':
+      return true;
+    case 'agencyType':
+      return ctx.agency?.type === when.agencyType;
+    case 'evidenceKind':
+      return evidenceForStage(ctx, stage, at).some((e) => e.kind === when.kind);
+    case 'measureTag': {
+      const tagged = new Set(rulebook.measureTemplates.templates.filter((t) => t.tags.includes(when.tag)).map((t) => t.id));
+      return measuresOfCycle(ctx).some((m) => m.templateId !== null && tagged.has(m.templateId));
+    }
+    case 'measureIqLevel':
+      return measuresOfCycle(ctx).some((m) => when.levels.includes(m.iqLevel));
+    case 'allOf':
+      return when.conditions.every((c) => conditionHolds(rulebook, ctx, stage, at, c));
+  }
+}
+
+/** The roles whose sign-off the stage's milestone needs as things stand now. */
+export function requiredSignOffRoles(rulebook: Rulebook, ctx: ProcessContext, stage: StageId, at: string): RoleId[] {
+  const roles = stageTemplate(rulebook, stage)
+    .milestone.signOffs.filter((rule) => conditionHolds(rulebook, ctx, stage, at, rule.when))
+    .map((rule) => rule.role);
+  return [...new Set(roles)];
+}
+
+/** What a sign-off request for `stage` approves: the evidence that proves the stage now. */
+export function coversFor(ctx: ProcessContext, stage: StageId, at: string): SignOffCover[] {
+  return evidenceForStage(ctx, stage, at).map((e) => {
+    const rev = currentRevision(e);
+    return { evidenceId: e.evidenceId, revision: rev.revision, sha256: rev.content.sha256 };
+  });
+}
+
+export function requestsFor(ctx: ProcessContext, stage: StageId, cycle = ctx.cycle): SignOffRequestRecord[] {
+  return Object.values(ctx.signOffs)
+    .filter((r) => r.stage === stage && r.cycle === cycle)
+    .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0));
+}
+
+/** Evidence a granted sign-off covered that has since been revised, has expired, or is gone. */
+export function staleCovers(ctx: ProcessContext, request: SignOffRequestRecord, at: string): string[] {
+  return request.covers
+    .filter((cover) => {
+      const evidence = ctx.evidence[cover.evidenceId];
+      return !evidence || currentRevision(evidence).revision !== cover.revision || isExpired(evidence, at);
+    })
+    .map((cover) => cover.evidenceId);
+}
+
+export type SignOffState =
+  | { state: 'notNeeded' }
+  | { state: 'missing'; roles: RoleId[] }
+  | { state: 'pending'; request: SignOffRequestRecord; roles: RoleId[] }
+  | { state: 'refused'; request: SignOffRequestRecord }
+  | { state: 'stale'; request: SignOffRequestRecord; evidenceIds: string[] }
+  | { state: 'granted'; request: SignOffRequestRecord };
+
+/**
+ * Where the milestone of `stage` stands in this cycle. A grant counts only while it covers every
+ * role required now and the evidence it approved is unchanged.
+ */
+export function signOffState(rulebook: Rulebook, ctx: ProcessContext, stage: StageId, at: string): SignOffState {
+  const required = requiredSignOffRoles(rulebook, ctx, stage, at);
+  if (required.length === 0) return { state: 'notNeeded' };
+  const requests = requestsFor(ctx, stage);
+  const latest = requests[requests.length - 1];
+  if (!latest) return { state: 'missing', roles: required };
+  if (latest.status === 'open') {
+    const decided = new Set(latest.decisions.map((d) => d.role));
+    return { state: 'pending', request: latest, roles: latest.requiredRoles.filter((r) => !decided.has(r)) };
+  }
+  if (latest.status === 'refused') return { state: 'refused', request: latest };
+  const uncovered = required.filter((r) => !latest.requiredRoles.includes(r));
+  if (uncovered.length > 0) return { state: 'missing', roles: uncovered };
+  const stale = staleCovers(ctx, latest, at);
+  if (stale.length > 0) return { state: 'stale', request: latest, evidenceIds: stale };
+  return { state: 'granted', request: latest };
+}
+
+export interface CriterionStatus {
+  criterion: ExitCriterion;
+  met: boolean;
+  /** The evidence that meets it, for a checklist that shows "by which evidence". */
+  evidenceIds: string[];
+  reasons: Reason[];
+}
+
+function criterionStatus(rulebook: Rulebook, ctx: ProcessContext, stage: StageId, at: string, criterion: ExitCriterion): CriterionStatus {
+  const status = (met: boolean, evidenceIds: string[], reasons: Reason[]) => ({ criterion, met, evidenceIds, reasons });
+  switch (criterion.type) {
+    case 'evidence': {
+      const matching = evidenceForStage(ctx, stage, at).filter((e) => criterion.kinds.includes(e.kind));
+      const met = matching.length >= criterion.min;
+      const why = reason('missingEvidence', {
+        stage,
+        criterionId: criterion.id,
+        kinds: criterion.kinds,
+        have: matching.length,
+        need: criterion.min,
+      });
+      return status(
+        met,
+        matching.map((e) => e.evidenceId),
+        met ? [] : [why],
+      );
+    }
+    case 'measuresPlanned': {
+      const have = measuresOfCycle(ctx).length;
+      const met = have >= criterion.min;
+      return status(met, [], met ? [] : [reason('tooFewMeasuresPlanned', { stage, have, need: criterion.min })]);
+    }
+    case 'measuresCompleted': {
+      const done = Object.values(ctx.measures).filter((m) => m.status === 'done' && m.completedCycle === ctx.cycle);
+      const met = done.length >= criterion.min;
+      return status(met, [], met ? [] : [reason('tooFewMeasuresCompleted', { stage, have: done.length, need: criterion.min })]);
+    }
+    case 'noOverdueMeasures': {
+      const overdue = overdueMeasures(ctx, at);
+      const why = reason('measuresOverdue', { measureIds: overdue.map((m) => m.measureId), titles: overdue.map((m) => m.title) });
+      return status(overdue.length === 0, [], overdue.length === 0 ? [] : [why]);
+    }
+    case 'standardsAssessed': {
+      const rated = ctx.assessments[String(ctx.cycle)] ?? {};
+      const missing = rulebook.catalog.standards.map((s) => s.id).filter((id) => !rated[id]);
+      const evidenceIds = [...new Set(Object.values(rated).flatMap((a) => a.evidenceIds))];
+      return status(missing.length === 0, evidenceIds, missing.length === 0 ? [] : [reason('standardsNotAssessed', { stage, missing })]);
+    }
+    case 'signOff': {
+      const s = signOffState(rulebook, ctx, stage, at);
+      switch (s.state) {
+        case 'notNeeded':
+          return status(true, [], []);
+        case 'granted':
+          return status(
+            true,
+            s.request.covers.map((c) => c.evidenceId),
+            [],
+          );
+        case 'missing':
+          return status(false, [], [reason('signOffMissing', { stage, roles: s.roles })]);
+        case 'pending':
+          return status(false, [], [reason('signOffPending', { stage, requestId: s.request.requestId, roles: s.roles })]);
+        case 'refused':
+          return status(false, [], [reason('signOffRefused', { stage, requestId: s.request.requestId })]);
+        case 'stale':
+          return status(false, [], [reason('signOffStale', { stage, requestId: s.request.requestId, evidenceIds: s.evidenceIds })]);
+      }
+    }
+  }
+}
+
+/** The exit criteria of `stage`, each with whether it is met now and why not. */
+export function exitCriteriaStatus(rulebook: Rulebook, ctx: ProcessContext, stage: StageId, at: string): CriterionStatus[] {
+  return stageTemplate(rulebook, stage).exitCriteria.map((c) => criterionStatus(rulebook, ctx, stage, at, c));
+}

@@ -1,0 +1,63 @@
+/**
+ * The hash chain. Every logged event carries its sequence number (from 1), the hash of the event
+ * before it (64 zeros for the first) and its own hash: SHA-256 over the UTF-8 bytes of the
+ * canonical JSON (RFC 8785) of the event without its `hash` member. Changing, dropping or
+ * reordering any event changes every hash after it.
+ */
+import { z } from 'zod';
+import { eventUnion, type ProcessCommand, Sha256Hex } from '../../machines/process/process.events.ts';
+import { canonicalBytes } from './crypto/canonical-json.ts';
+import type { Sha256Hex as Sha256Fn } from './crypto/sha256.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const LoggedEvent = eventUnion({
+  seq: z.number().int().min(1),
+  prevHash: Sha256Hex,
+  hash: Sha256Hex,
+});
+export type LoggedEvent = z.infer<typeof LoggedEvent>;
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The hash an event must carry, computed from everything else in it. */
+export async function computeHash(event: ProcessCommand & { seq: number; prevHash: string }, sha256: Sha256Fn): Promise<string> {
+  const { hash: _ignored, ...body } = event as typeof event & { hash?: string };
+  return sha256(canonicalBytes(body));
+}
+
+/** Gives a proposed fact its place after `head` (null for the first event). */
+export async function seal(command: ProcessCommand, head: ChainHead | null, sha256: Sha256Fn): Promise<LoggedEvent> {
+  const body = { ...command, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+  return { ...body, hash: await computeHash(body, sha256) } as LoggedEvent;
+}
+
+export type ChainProblem =
+  | { code: 'seqMismatch'; expected: number; got: number }
+  | { code: 'prevHashMismatch'; expected: string; got: string }
+  | { code: 'hashMismatch'; expected: string; got: string }
+  | { code: 'duplicateId'; id: string };
+
+/**
+ * Checks one event against the one before it. `seenIds` is updated; the caller keeps it across
+ * calls so that ids stay unique over the whole log.
+ */
+export async function chainProblem(
+  event: LoggedEvent,
+  previous: ChainHead | null,
+  seenIds: Set<string>,
+  sha256: Sha256Fn,
+): Promise<ChainProblem | null> {
+  const expectedSeq = (previous?.seq ?? 0) + 1;
+  if (event.seq !== expectedSeq) return { code: 'seqMismatch', expected: expectedSeq, got: event.seq };
+  const expectedPrev = previous?.hash ?? GENESIS_HASH;
+  if (event.prevHash !== expectedPrev) return { code: 'prevHashMismatch', expected: expectedPrev, got: event.prevHash };
+  const hash = await computeHash(event, sha256);
+  if (hash !== event.hash) return { code: 'hashMismatch', expected: hash, got: event.hash };
+  if (seenIds.has(event.id)) return { code: 'duplicateId', id: event.id };
+  seenIds.add(event.id);
+  return null;
+}

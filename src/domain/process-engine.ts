@@ -1,0 +1,118 @@
+/**
+ * The process engine: one rulebook, one machine, and the checks that need cryptography (which
+ * the pure, synchronous machine cannot do). Everything that decides whether a fact may enter a
+ * log goes through `decide`, whether it comes from the UI, an import or a verification.
+ */
+import { initialTransition, transition } from 'xstate';
+import type { ProcessCommand, ProcessEvent } from '../../machines/process/process.events.ts';
+import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import { createProcessMachine, type ProcessMachine } from '../../machines/process/process.machine.ts';
+import { type Reason, reason } from '../../machines/process/reasons.ts';
+import { defaultRulebook, type Rulebook } from '../../standards/rulebook.ts';
+import { type ExplainedReason, withMessages } from '../i18n/reasons.ts';
+import type { LoggedEvent } from './chain.ts';
+import { utf8 } from './crypto/encoding.ts';
+import { isWellFormedKey } from './crypto/keys.ts';
+import type { Sha256Hex } from './crypto/sha256.ts';
+import { type SignOffStatement, verifyStatement } from './statements.ts';
+
+export interface ProcessEngine {
+  rulebook: Rulebook;
+  machine: ProcessMachine;
+  initial: ProcessSnapshot;
+}
+
+export function createEngine(rulebook: Rulebook = defaultRulebook): ProcessEngine {
+  const machine = createProcessMachine(rulebook);
+  const [initial] = initialTransition(machine);
+  return { rulebook, machine, initial };
+}
+
+let defaultEngine: ProcessEngine | undefined;
+export function engine(): ProcessEngine {
+  defaultEngine ??= createEngine();
+  return defaultEngine;
+}
+
+/** The statement a sign-off event's signature must cover, rebuilt from the log. */
+export function statementFor(
+  snapshot: ProcessSnapshot,
+  event: Extract<ProcessEvent, { type: 'SignOffGranted' | 'SignOffRefused' }>,
+): SignOffStatement | null {
+  const request = snapshot.context.signOffs[event.payload.requestId];
+  if (!request) return null;
+  return {
+    type: 'ankerpunkt.sign-off',
+    version: 1,
+    processId: snapshot.context.processId,
+    milestone: { id: request.milestoneId, stage: request.stage, cycle: request.cycle },
+    requestId: request.requestId,
+    requestHash: event.payload.requestHash,
+    decision: event.type === 'SignOffGranted' ? 'granted' : 'refused',
+    comment: event.payload.comment,
+    signedAt: event.payload.signedAt,
+    signer: { personId: event.actor.personId, role: event.actor.role, keyId: event.payload.keyId },
+  };
+}
+
+/**
+ * What the machine cannot check: keys are real P-256 points with the id they claim, signatures
+ * verify, digests of links and notes match their text. Reasons the machine gives anyway
+ * (unknown request, unknown key) are left to it, so each refusal is explained once.
+ */
+export async function cryptoReasons(snapshot: ProcessSnapshot, event: ProcessEvent, sha256: Sha256Hex): Promise<Reason[]> {
+  switch (event.type) {
+    case 'ProcessOpened':
+    case 'PersonRegistered':
+    case 'KeyRegistered': {
+      const key = event.type === 'ProcessOpened' ? event.payload.founder.key : event.payload.key;
+      return (await isWellFormedKey(key)) ? [] : [reason('keyMalformed', { keyId: key.keyId })];
+    }
+    case 'EvidenceAttached':
+    case 'EvidenceRevised': {
+      const content = event.payload.content;
+      if (content.type === 'file') return [];
+      const digest = await sha256(utf8(content.type === 'link' ? content.url : content.text));
+      return digest === content.sha256 ? [] : [reason('digestMismatch', { evidenceId: event.payload.evidenceId })];
+    }
+    case 'SignOffGranted':
+    case 'SignOffRefused': {
+      const statement = statementFor(snapshot, event);
+      const key = snapshot.context.keys[event.payload.keyId];
+      if (!statement || !key) return [];
+      const valid = await verifyStatement(key.publicKey, statement, event.payload.signature);
+      return valid ? [] : [reason('badSignature', { keyId: event.payload.keyId, requestId: event.payload.requestId })];
+    }
+    default:
+      return [];
+  }
+}
+
+export type Decision = { accepted: true; snapshot: ProcessSnapshot } | { accepted: false; reasons: Reason[] };
+
+/** Whether `event` may follow the log whose state is `snapshot`, and the state after it. */
+export async function decide(
+  eng: ProcessEngine,
+  snapshot: ProcessSnapshot,
+  event: LoggedEvent | (ProcessCommand & { hash?: string }),
+  sha256: Sha256Hex,
+): Promise<Decision> {
+  const crypto = await cryptoReasons(snapshot, event, sha256);
+  if (crypto.length > 0) return { accepted: false, reasons: crypto };
+  const [next] = transition(eng.machine, snapshot, event);
+  if (next !== snapshot) return { accepted: true, snapshot: next };
+  const reasons = explain(eng.rulebook, snapshot, event);
+  // A guard refused without a rule saying why: a bug in the machine, reported rather than hidden.
+  return {
+    accepted: false,
+    reasons: reasons.length > 0 ? reasons : [reason('invalidCommand', { path: '', message: 'refused without a reason' })],
+  };
+}
+
+/**
+ * Explains without deciding: why an action is not possible now, each reason with its German
+ * and English message. An empty list means the machine would accept the command.
+ */
+export function explainCommand(eng: ProcessEngine, snapshot: ProcessSnapshot, command: ProcessCommand): ExplainedReason[] {
+  return explain(eng.rulebook, snapshot, command).map((r) => withMessages(r, eng.rulebook));
+}

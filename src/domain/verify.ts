@@ -1,0 +1,179 @@
+/**
+ * Verifying an audit bundle without trusting whoever exported it. The same function gives the
+ * verdict in the CLI and in the app. It stops at the first problem and names it: a file that
+ * is not a bundle at all ("invalid"), or a bundle whose proof breaks at a given event or at the
+ * head ("broken").
+ */
+import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import type { Reason } from '../../machines/process/reasons.ts';
+import { AuditBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, evidenceIndexOf, headStatement, peopleOf } from './bundle.ts';
+import { type ChainHead, type ChainProblem, chainProblem, type LoggedEvent } from './chain.ts';
+import { canonicalJson } from './crypto/canonical-json.ts';
+import type { Sha256Hex } from './crypto/sha256.ts';
+import { decide, type ProcessEngine } from './process-engine.ts';
+import { verifyStatement } from './statements.ts';
+
+/** Larger files are refused before parsing: 100,000 events take about 60 MB. */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+
+export interface SchemaIssue {
+  path: string;
+  message: string;
+}
+
+export type InvalidProblem =
+  | { code: 'tooLarge'; bytes: number; limit: number }
+  | { code: 'notUtf8' }
+  | { code: 'notJson'; message: string }
+  | { code: 'notBundle' }
+  | { code: 'wrongVersion'; got: unknown }
+  | { code: 'schema'; issues: SchemaIssue[] };
+
+export type BrokenProblem =
+  | ChainProblem
+  | { code: 'refused'; reasons: Reason[] }
+  | { code: 'headCountMismatch'; expected: number; got: number }
+  | { code: 'headHashMismatch'; expected: string; got: string }
+  | { code: 'headProcessMismatch'; expected: string; got: string }
+  | { code: 'headSignerUnknown'; personId: string; keyId: string }
+  | { code: 'headSignerRevoked'; keyId: string }
+  | { code: 'headSignatureInvalid'; keyId: string }
+  | { code: 'sectionMismatch'; section: 'process' | 'versions' | 'people' | 'evidence' };
+
+export interface BundleSummary {
+  processId: string;
+  agencyName: string;
+  eventCount: number;
+  headHash: string;
+  signatures: number;
+  exportedAt: string;
+  exportedBy: string;
+}
+
+export interface EventRef {
+  seq: number;
+  id: string;
+  type: string;
+}
+
+export type Verdict =
+  | { status: 'intact'; summary: BundleSummary; snapshot: ProcessSnapshot; bundle: AuditBundle }
+  | { status: 'broken'; event: EventRef | null; problem: BrokenProblem }
+  | { status: 'invalid'; problem: InvalidProblem };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+/** Reads bytes as a bundle: size, UTF-8, JSON, format and version, then the full schema. */
+export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle } | { ok: false; problem: InvalidProblem } {
+  if (bytes.length > MAX_BUNDLE_BYTES) return { ok: false, problem: { code: 'tooLarge', bytes: bytes.length, limit: MAX_BUNDLE_BYTES } };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, problem: { code: 'notUtf8' } };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: { code: 'notJson', message: (error as Error).message } };
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BUNDLE_FORMAT) {
+    return { ok: false, problem: { code: 'notBundle' } };
+  }
+  const version = (json as { formatVersion?: unknown }).formatVersion;
+  if (version !== BUNDLE_FORMAT_VERSION) return { ok: false, problem: { code: 'wrongVersion', got: version } };
+  const parsed = AuditBundle.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    return { ok: false, problem: { code: 'schema', issues } };
+  }
+  return { ok: true, bundle: parsed.data };
+}
+
+function ref(event: LoggedEvent): EventRef {
+  return { seq: event.seq, id: event.id, type: event.type };
+}
+
+/**
+ * Walks the log once: each event must sit in the chain, pass the cryptographic checks and be
+ * accepted by the process machine in the state the events before it produced.
+ */
+export async function verifyEvents(
+  eng: ProcessEngine,
+  events: readonly LoggedEvent[],
+  sha256: Sha256Hex,
+): Promise<{ ok: true; snapshot: ProcessSnapshot; signatures: number } | { ok: false; event: EventRef; problem: BrokenProblem }> {
+  let snapshot = eng.initial;
+  let previous: ChainHead | null = null;
+  let signatures = 0;
+  const seenIds = new Set<string>();
+  for (const event of events) {
+    const chain = await chainProblem(event, previous, seenIds, sha256);
+    if (chain) return { ok: false, event: ref(event), problem: chain };
+    const decision = await decide(eng, snapshot, event, sha256);
+    if (!decision.accepted) return { ok: false, event: ref(event), problem: { code: 'refused', reasons: decision.reasons } };
+    if (event.type === 'SignOffGranted' || event.type === 'SignOffRefused') signatures++;
+    snapshot = decision.snapshot;
+    previous = { seq: event.seq, hash: event.hash };
+  }
+  return { ok: true, snapshot, signatures };
+}
+
+export async function verifyBundle(eng: ProcessEngine, bundle: AuditBundle, sha256: Sha256Hex): Promise<Verdict> {
+  const walked = await verifyEvents(eng, bundle.events, sha256);
+  if (!walked.ok) return { status: 'broken', event: walked.event, problem: walked.problem };
+  const { snapshot } = walked;
+  const ctx = snapshot.context;
+  const last = bundle.events[bundle.events.length - 1] as LoggedEvent;
+  const { head } = bundle;
+  const broken = (problem: BrokenProblem): Verdict => ({ status: 'broken', event: null, problem });
+
+  if (head.eventCount !== bundle.events.length)
+    return broken({ code: 'headCountMismatch', expected: bundle.events.length, got: head.eventCount });
+  if (head.headHash !== last.hash) return broken({ code: 'headHashMismatch', expected: last.hash, got: head.headHash });
+  if (head.processId !== ctx.processId) return broken({ code: 'headProcessMismatch', expected: ctx.processId, got: head.processId });
+  const key = ctx.keys[head.exportedBy.keyId];
+  if (!key || key.personId !== head.exportedBy.personId) {
+    return broken({ code: 'headSignerUnknown', personId: head.exportedBy.personId, keyId: head.exportedBy.keyId });
+  }
+  if (key.revokedAt !== null) return broken({ code: 'headSignerRevoked', keyId: key.keyId });
+  if (!(await verifyStatement(key.publicKey, headStatement(head), head.signature))) {
+    return broken({ code: 'headSignatureInvalid', keyId: key.keyId });
+  }
+
+  if (bundle.process.processId !== ctx.processId || canonicalJson(bundle.process.agency) !== canonicalJson(ctx.agency)) {
+    return broken({ code: 'sectionMismatch', section: 'process' });
+  }
+  if (bundle.templateVersion !== ctx.templateVersion || bundle.catalogVersion !== ctx.catalogVersion) {
+    return broken({ code: 'sectionMismatch', section: 'versions' });
+  }
+  if (canonicalJson(bundle.people) !== canonicalJson(peopleOf(ctx))) return broken({ code: 'sectionMismatch', section: 'people' });
+  if (canonicalJson(bundle.evidence) !== canonicalJson(evidenceIndexOf(ctx)))
+    return broken({ code: 'sectionMismatch', section: 'evidence' });
+
+  const exporter = ctx.people[head.exportedBy.personId];
+  return {
+    status: 'intact',
+    snapshot,
+    bundle,
+    summary: {
+      processId: ctx.processId,
+      agencyName: ctx.agency?.name ?? '',
+      eventCount: bundle.events.length,
+      headHash: last.hash,
+      signatures: walked.signatures,
+      exportedAt: head.exportedAt,
+      exportedBy: exporter?.name ?? head.exportedBy.personId,
+    },
+  };
+}
+
+/** Bytes in, verdict out: what `ankerpunkt verify` and the app's verify screen call. */
+export async function verifyBundleBytes(eng: ProcessEngine, bytes: Uint8Array, sha256: Sha256Hex): Promise<Verdict> {
+  const parsed = parseBundle(bytes);
+  if (!parsed.ok) return { status: 'invalid', problem: parsed.problem };
+  return verifyBundle(eng, parsed.bundle, sha256);
+}
