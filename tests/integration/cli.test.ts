@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.ts';
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('ankerpunkt CLI', () => {
+  let dir: string;
+  let demo: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ankerpunkt-cli-'));
+    demo = join(dir, 'demo.json');
+    expect((await cli('demo', '--out', demo)).code).toBe(0);
+  });
+
+  it('writes a demo bundle of a job centre in Baden-Württemberg over three cycles', async () => {
+    const bundle = JSON.parse(await readFile(demo, 'utf8'));
+    expect(bundle.process.agency).toEqual({ name: 'Jobcenter Neckar-Alb (Demo)', type: 'JC', region: 'Baden-Württemberg' });
+    const types = new Set(bundle.events.map((e: { type: string }) => e.type));
+    for (const type of [
+      'SignOffRefused',
+      'SignOffGranted',
+      'ProcessPaused',
+      'ProcessResumed',
+      'MeasureReplanned',
+      'MeasureCancelled',
+      'KeyRevoked',
+    ]) {
+      expect(types).toContain(type);
+    }
+    expect(
+      bundle.events.filter((e: { type: string; payload: { from?: string } }) => e.type === 'StageAdvanced' && e.payload.from === 'renewal'),
+    ).toHaveLength(2);
+  });
+
+  it('verify: exit 0 with a one-line summary for an intact bundle', async () => {
+    const { code, out } = await cli('verify', demo);
+    expect(code).toBe(0);
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).toMatch(/^INTAKT: Jobcenter Neckar-Alb \(Demo\) · 160 Ereignisse/);
+    expect((await cli('verify', demo, '--lang', 'en')).out).toMatch(/^INTACT: .* 160 events/);
+  });
+
+  it('verify: exit 1 naming the first broken event and why', async () => {
+    const bundle = JSON.parse(await readFile(demo, 'utf8'));
+    bundle.events[57].at = '2024-07-08T09:00:00.000Z';
+    const file = join(dir, 'broken.json');
+    await writeFile(file, JSON.stringify(bundle));
+    const { code, err } = await cli('verify', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^GEBROCHEN: Ereignis 58 \(\w+, e-\d+\): Hash stimmt nicht/);
+  });
+
+  it('verify: exit 2 with a clear message for a file that is not a bundle', async () => {
+    const cases: [string, RegExp][] = [
+      ['not json {', /kein gültiges JSON/],
+      ['{"format":"ankerpunkt.audit-bundle","formatVersion":7}', /Formatversion 7 wird nicht unterstützt/],
+      ['{"format":"ankerpunkt.audit-bundle","formatVersion":1,"events":[]}', /Schemafehler: process: /],
+      ['{"hello":"world"}', /kein Ankerpunkt-Audit-Bundle/],
+    ];
+    for (const [content, message] of cases) {
+      const file = join(dir, 'bad.json');
+      await writeFile(file, content);
+      const { code, err } = await cli('verify', file);
+      expect(code).toBe(2);
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+    expect(await cli('verify', join(dir, 'missing.json'))).toMatchObject({ code: 2, err: expect.stringMatching(/ENOENT/) });
+  });
+
+  it('report: the state of the process in German, and in English on request', async () => {
+    const de = await cli('report', demo, '--at', '2026-11-25T12:00:00Z');
+    expect(de.code).toBe(0);
+    expect(de.out).toContain('Aktuelle Phase: Umsetzung · Zyklus 3');
+    expect(de.out).toContain('Geschäftsführung: Dr. Thomas Berger, abgelehnt am 27.06.2024');
+    expect(de.out).toContain('ÜBERFÄLLIG: Schulungskonzept');
+    expect(de.out).toMatch(/Sprachmittlung\s+2\s+3\s+–/);
+    const en = await cli('report', demo, '--lang', 'en', '--at', '2026-11-25T12:00:00Z');
+    expect(en.out).toContain('Current stage: Implementation · cycle 3');
+    expect(en.out).toContain('OVERDUE: ');
+  });
+
+  it('refuses to report on a broken bundle', async () => {
+    const bundle = JSON.parse(await readFile(demo, 'utf8'));
+    bundle.events.pop();
+    const file = join(dir, 'short.json');
+    await writeFile(file, JSON.stringify(bundle));
+    const { code, err, out } = await cli('report', file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^GEBROCHEN: Kopf des Bundles/);
+  });
+
+  it('explains its usage for unknown commands and options', async () => {
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/Unbekannter Befehl/) });
+    expect(await cli('verify')).toMatchObject({ code: 2 });
+    expect(await cli('verify', demo, '--lang', 'fr')).toMatchObject({ code: 2 });
+    expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringMatching(/ankerpunkt verify DATEI/) });
+  });
+
+  it('runs as `npx ankerpunkt` from the package bin, without a build step', async () => {
+    const bin = new URL('../../src/cli/ankerpunkt.mjs', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'verify', demo]);
+    expect(stdout).toMatch(/^INTAKT/);
+    const failed = await promisify(execFile)(process.execPath, [bin, 'verify', join(dir, 'bad.json')]).catch((e) => e);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { transition } from 'xstate';
+import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import type { LoggedEvent } from '../../src/domain/chain.ts';
+import { MemoryLog } from '../../src/domain/memory-log.ts';
+import { engine } from '../../src/domain/process-engine.ts';
+import { replay, restoreCached, toCache } from '../../src/domain/replay.ts';
+import { demoProcess, sha256 } from '../support/demo.ts';
+
+/** What must be equal for two snapshots to be "the same state". */
+function stateOf(snapshot: ProcessSnapshot) {
+  return { value: snapshot.value, context: snapshot.context, history: toCache(snapshot).history };
+}
+
+/** The cache goes through JSON as it would through IndexedDB. */
+const throughStorage = (snapshot: ProcessSnapshot) => JSON.parse(JSON.stringify(toCache(snapshot)));
+
+describe('replay', () => {
+  it('gives the state the live log reached', async () => {
+    const { writer } = await demoProcess();
+    expect(stateOf(replay(engine(), writer.log.events))).toEqual(stateOf(writer.log.snapshot));
+  });
+
+  it('is deterministic: replaying any prefix twice gives equal states', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: events.length }), (k) => {
+        const prefix = events.slice(0, k);
+        expect(stateOf(replay(engine(), prefix))).toEqual(stateOf(replay(engine(), prefix)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('from a cached snapshot at any point gives exactly the state of a full replay', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    const full = stateOf(replay(engine(), events));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: events.length }), (k) => {
+        const cached = restoreCached(engine(), throughStorage(replay(engine(), events.slice(0, k))));
+        expect(cached).not.toBeNull();
+        expect(stateOf(replay(engine(), events.slice(k), cached as ProcessSnapshot))).toEqual(full);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('restores the history of a paused process from the cache, so resume returns to the same stage', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    const pausedAt = events.findIndex((e) => e.type === 'ProcessPaused');
+    const paused = restoreCached(engine(), throughStorage(replay(engine(), events.slice(0, pausedAt + 1))));
+    expect(paused?.value).toBe('paused');
+    const resumed = replay(engine(), [events[pausedAt + 1] as LoggedEvent], paused as ProcessSnapshot);
+    expect(resumed.value).toEqual({ active: 'implementation' });
+  });
+
+  it('rebuilds instead of trusting a cache written by another machine version', async () => {
+    const { writer } = await demoProcess();
+    const cached = { ...throughStorage(writer.log.snapshot), machineVersion: '0' };
+    expect(restoreCached(engine(), cached)).toBeNull();
+    expect(restoreCached(engine(), { ...throughStorage(writer.log.snapshot), value: { active: 'gone' } })).toBeNull();
+  });
+});
+
+describe('explain and the machine agree', () => {
+  it('explain gives no reason exactly when the machine accepts, for any recorded fact proposed at any point', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    const snapshots = [engine().initial];
+    for (const event of events) snapshots.push(transition(engine().machine, snapshots[snapshots.length - 1] as ProcessSnapshot, event)[0]);
+    const roles = [
+      'ambassador',
+      'managingDirector',
+      'staffCouncil',
+      'supervisoryBoard',
+      'regionalDirectorate',
+      'iqCoach',
+      'auditor',
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: events.length }),
+        fc.integer({ min: 0, max: events.length - 1 }),
+        fc.option(fc.constantFrom(...roles)),
+        (k, j, role) => {
+          const before = snapshots[k] as ProcessSnapshot;
+          const original = events[j] as LoggedEvent;
+          const event = role ? ({ ...original, actor: { ...original.actor, role } } as LoggedEvent) : original;
+          const [after] = transition(engine().machine, before, event);
+          const reasons = explain(engine().rulebook, before, event);
+          expect(reasons.length === 0).toBe(after !== before);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a log built from random proposals, accepted or refused, replays to the live state', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: events.length }),
+        fc.array(fc.integer({ min: 0, max: events.length - 1 }), { minLength: 1, maxLength: 25 }),
+        async (k, picks) => {
+          const log = new MemoryLog(engine(), sha256);
+          for (const event of events.slice(0, k)) await log.append(event as never);
+          let n = 0;
+          for (const j of picks) {
+            const { seq: _s, prevHash: _p, hash: _h, ...command } = events[j] as LoggedEvent;
+            // A fresh id and a time after the last event, so only the rules decide.
+            await log.append({ ...command, id: `random-${n++}`, at: log.snapshot.context.lastAt } as never);
+          }
+          expect(stateOf(replay(engine(), log.events))).toEqual(stateOf(log.snapshot));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
