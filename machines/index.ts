@@ -1,4 +1,5 @@
 export * from './measure/measure.machine.ts';
+export * from './process/process.collections.ts';
 export * from './process/process.context.ts';
 export * from './process/process.events.ts';
 export * from './process/process.explain.ts';

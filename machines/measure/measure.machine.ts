@@ -49,9 +49,10 @@ const snapshots = new Map(
 /** Where a measure goes on `step`, or null when its life cycle does not allow the step. */
 export function nextMeasureStatus(status: MeasureStatus, step: MeasureStep['type']): MeasureStatus | null {
   const from = snapshots.get(status);
-  if (!from) return null;
+  // `can`, not a changed snapshot: re-planning a re-planned measure returns the same snapshot.
+  if (!from?.can({ type: step })) return null;
   const [to] = transition(measureMachine, from, { type: step });
-  return to === from ? null : (to.value as MeasureStatus);
+  return to.value as MeasureStatus;
 }
 
 export const OPEN_MEASURE_STATUSES: ReadonlySet<MeasureStatus> = new Set(['planned', 'running', 'replanned']);

@@ -1,10 +1,18 @@
 /**
  * How each accepted fact changes what the process remembers. Pure functions from the old context
  * to a new one; the machine calls them only after the matching rule found no reason to refuse.
+ * Only the records a fact touches are copied: the rest is shared with the previous state.
  */
-import type { StageId } from '../../standards/schema.ts';
-import { type MeasureStatus, nextMeasureStatus } from '../measure/measure.machine.ts';
-import type { MeasureRecord, ProcessContext, SignOffDecisionRecord } from './process.context.ts';
+import { nextMeasureStatus, OPEN_MEASURE_STATUSES } from '../measure/measure.machine.ts';
+import { cycleOf, findEvidence, findMeasure, findRequest, type RecordKind, withCycle, withIndexed } from './process.collections.ts';
+import type {
+  CycleRecord,
+  EvidenceRecord,
+  MeasureRecord,
+  ProcessContext,
+  SignOffDecisionRecord,
+  SignOffRequestRecord,
+} from './process.context.ts';
 import type { EventOf, EventType, PersonRegistration } from './process.events.ts';
 
 type Apply<T extends EventType> = (ctx: ProcessContext, event: EventOf<T>) => Partial<ProcessContext>;
@@ -35,22 +43,62 @@ function register(ctx: ProcessContext, person: PersonRegistration, at: string): 
   };
 }
 
+/** Adds or replaces a record in its cycle; a new record is also entered in the id index. */
+function put(
+  ctx: ProcessContext,
+  kind: RecordKind,
+  id: string,
+  cycle: number,
+  change: (c: CycleRecord) => CycleRecord,
+): Partial<ProcessContext> {
+  const next = withCycle(ctx, cycle, change);
+  return cycleOf(ctx, kind, id) === undefined ? { ...next, ...withIndexed(ctx, kind, id, cycle) } : next;
+}
+
+const putEvidence = (ctx: ProcessContext, evidence: EvidenceRecord) =>
+  put(ctx, 'evidence', evidence.evidenceId, evidence.cycle, (c) => ({
+    ...c,
+    evidence: { ...c.evidence, [evidence.evidenceId]: evidence },
+  }));
+
+const putMeasure = (ctx: ProcessContext, measure: MeasureRecord) =>
+  put(ctx, 'measure', measure.measureId, measure.cycle, (c) => ({ ...c, measures: { ...c.measures, [measure.measureId]: measure } }));
+
+const putRequest = (ctx: ProcessContext, request: SignOffRequestRecord) =>
+  put(ctx, 'request', request.requestId, request.cycle, (c) => ({ ...c, signOffs: { ...c.signOffs, [request.requestId]: request } }));
+
+/** Evidence that proves a measure is also listed on the measure, so completion needs no search. */
+function linkToMeasure(
+  ctx: ProcessContext,
+  next: Partial<ProcessContext>,
+  measureId: string | null,
+  evidenceId: string,
+): Partial<ProcessContext> {
+  const measure = measureId === null ? undefined : findMeasure(ctx, measureId);
+  if (!measure) return next;
+  const merged = { ...ctx, ...next };
+  return { ...next, ...putMeasure(merged, { ...measure, evidenceIds: [...measure.evidenceIds, evidenceId] }) };
+}
+
 function moveMeasure(
   ctx: ProcessContext,
   event: EventOf<'MeasureStarted' | 'MeasureCompleted' | 'MeasureReplanned' | 'MeasureCancelled'>,
-  change: (m: MeasureRecord, status: MeasureStatus) => Partial<MeasureRecord>,
+  change: Partial<MeasureRecord>,
   note: string | null,
 ): Partial<ProcessContext> {
-  const measure = ctx.measures[event.payload.measureId];
+  const measure = findMeasure(ctx, event.payload.measureId);
   const status = measure && nextMeasureStatus(measure.status, event.type);
   if (!measure || !status) return {}; // unreachable: the rule refused this already
-  const updated: MeasureRecord = { ...measure, status, ...change(measure, status) };
+  const updated: MeasureRecord = { ...measure, ...change, status };
   updated.history = [...measure.history, { at: event.at, status, due: updated.due, note, by: event.actor.personId }];
-  return { measures: { ...ctx.measures, [measure.measureId]: updated } };
+  const openMeasureIds = OPEN_MEASURE_STATUSES.has(status)
+    ? ctx.openMeasureIds
+    : ctx.openMeasureIds.filter((id) => id !== measure.measureId);
+  return { ...putMeasure(ctx, updated), openMeasureIds };
 }
 
 function decide(ctx: ProcessContext, event: EventOf<'SignOffGranted' | 'SignOffRefused'>): Partial<ProcessContext> {
-  const request = ctx.signOffs[event.payload.requestId];
+  const request = findRequest(ctx, event.payload.requestId);
   if (!request) return {};
   const decision: SignOffDecisionRecord = {
     role: event.actor.role,
@@ -64,7 +112,11 @@ function decide(ctx: ProcessContext, event: EventOf<'SignOffGranted' | 'SignOffR
   const decisions = [...request.decisions, decision];
   const allGranted = request.requiredRoles.every((role) => decisions.some((d) => d.role === role && d.decision === 'granted'));
   const status = decision.decision === 'refused' ? 'refused' : allGranted ? 'granted' : 'open';
-  return { signOffs: { ...ctx.signOffs, [request.requestId]: { ...request, decisions, status } } };
+  return putRequest(ctx, { ...request, decisions, status });
+}
+
+function newCycle(cycle: number, stage: CycleRecord['stages'][number]): CycleRecord {
+  return { cycle, stages: [stage], evidence: {}, measures: {}, completedMeasureIds: [], assessments: {}, signOffs: {} };
 }
 
 export const APPLY: { [T in EventType]: Apply<T> } = {
@@ -77,7 +129,7 @@ export const APPLY: { [T in EventType]: Apply<T> } = {
     startedOn: e.payload.startedOn,
     stage: 'mandate',
     cycle: 1,
-    stageHistory: [{ stage: 'mandate', cycle: 1, enteredAt: e.at, leftAt: null }],
+    cycles: [newCycle(1, { stage: 'mandate', cycle: 1, enteredAt: e.at, enteredPosition: ctx.eventCount, leftAt: null })],
   }),
 
   PersonRegistered: (ctx, e) => register(ctx, e.payload, e.at),
@@ -104,26 +156,22 @@ export const APPLY: { [T in EventType]: Apply<T> } = {
 
   EvidenceAttached: (ctx, e) => {
     const { evidenceId, kind, proves, title, documentDate, reviewBy, content } = e.payload;
-    return {
-      evidence: {
-        ...ctx.evidence,
-        [evidenceId]: {
-          evidenceId,
-          kind,
-          proves,
-          cycle: ctx.cycle,
-          revisions: [{ revision: 1, title, documentDate, reviewBy, content, at: e.at, by: e.actor.personId, reason: null }],
-        },
-      },
+    const evidence: EvidenceRecord = {
+      evidenceId,
+      kind,
+      proves,
+      cycle: ctx.cycle,
+      revisions: [{ revision: 1, title, documentDate, reviewBy, content, at: e.at, by: e.actor.personId, reason: null }],
     };
+    return linkToMeasure(ctx, putEvidence(ctx, evidence), proves.measureId, evidenceId);
   },
 
   EvidenceRevised: (ctx, e) => {
-    const evidence = ctx.evidence[e.payload.evidenceId];
+    const evidence = findEvidence(ctx, e.payload.evidenceId);
     if (!evidence) return {};
     const { revision, title, documentDate, reviewBy, content, reason } = e.payload;
     const revisions = [...evidence.revisions, { revision, title, documentDate, reviewBy, content, at: e.at, by: e.actor.personId, reason }];
-    return { evidence: { ...ctx.evidence, [evidence.evidenceId]: { ...evidence, revisions } } };
+    return putEvidence(ctx, { ...evidence, revisions });
   },
 
   MeasurePlanned: (ctx, e) => {
@@ -134,55 +182,68 @@ export const APPLY: { [T in EventType]: Apply<T> } = {
       status: 'planned',
       completedCycle: null,
       outcome: null,
+      evidenceIds: [],
       history: [{ at: e.at, status: 'planned', due: p.due, note: null, by: e.actor.personId }],
     };
-    return { measures: { ...ctx.measures, [p.measureId]: measure } };
+    return { ...putMeasure(ctx, measure), openMeasureIds: [...ctx.openMeasureIds, p.measureId] };
   },
 
-  MeasureStarted: (ctx, e) => moveMeasure(ctx, e, () => ({}), null),
-  MeasureCompleted: (ctx, e) => moveMeasure(ctx, e, () => ({ completedCycle: ctx.cycle, outcome: e.payload.outcome }), e.payload.outcome),
-  MeasureReplanned: (ctx, e) => moveMeasure(ctx, e, () => ({ due: e.payload.due }), e.payload.reason),
-  MeasureCancelled: (ctx, e) => moveMeasure(ctx, e, () => ({}), e.payload.reason),
+  MeasureStarted: (ctx, e) => moveMeasure(ctx, e, {}, null),
+  MeasureCompleted: (ctx, e) => {
+    const moved = moveMeasure(ctx, e, { completedCycle: ctx.cycle, outcome: e.payload.outcome }, e.payload.outcome);
+    const completed = withCycle({ ...ctx, ...moved }, ctx.cycle, (c) => ({
+      ...c,
+      completedMeasureIds: [...c.completedMeasureIds, e.payload.measureId],
+    }));
+    return { ...moved, ...completed };
+  },
+  MeasureReplanned: (ctx, e) => moveMeasure(ctx, e, { due: e.payload.due }, e.payload.reason),
+  MeasureCancelled: (ctx, e) => moveMeasure(ctx, e, {}, e.payload.reason),
 
   AssessmentRecorded: (ctx, e) => {
-    const cycle = String(ctx.cycle);
     const { standardId, level, evidenceIds, note } = e.payload;
-    const record = { standardId, level, evidenceIds, note, at: e.at, by: e.actor.personId };
-    return { assessments: { ...ctx.assessments, [cycle]: { ...ctx.assessments[cycle], [standardId]: record } } };
+    const record = { standardId, level, evidenceIds, note, at: e.at, by: e.actor.personId, position: ctx.eventCount };
+    return withCycle(ctx, ctx.cycle, (c) => ({ ...c, assessments: { ...c.assessments, [standardId]: record } }));
   },
 
   SignOffRequested: (ctx, e) => {
     const p = e.payload;
-    return {
-      signOffs: {
-        ...ctx.signOffs,
-        [p.requestId]: {
-          requestId: p.requestId,
-          stage: p.stage,
-          cycle: p.cycle,
-          milestoneId: p.milestoneId,
-          requestedBy: e.actor.personId,
-          requestedAt: e.at,
-          requestHash: e.hash ?? null,
-          requiredRoles: p.requiredRoles,
-          covers: p.covers,
-          note: p.note,
-          status: 'open',
-          decisions: [],
-        },
-      },
-    };
+    return putRequest(ctx, {
+      requestId: p.requestId,
+      stage: p.stage,
+      cycle: p.cycle,
+      milestoneId: p.milestoneId,
+      requestedBy: e.actor.personId,
+      requestedAt: e.at,
+      position: ctx.eventCount,
+      requestHash: e.hash ?? null,
+      requiredRoles: p.requiredRoles,
+      covers: p.covers,
+      note: p.note,
+      status: 'open',
+      decisions: [],
+    });
   },
 
   SignOffGranted: decide,
   SignOffRefused: decide,
 
   StageAdvanced: (ctx, e) => {
-    const to: StageId = e.payload.to;
+    const { from, to } = e.payload;
+    const left = withCycle(ctx, ctx.cycle, (c) => ({
+      ...c,
+      stages: c.stages.map((visit, i) => (i === c.stages.length - 1 ? { ...visit, leftAt: e.at } : visit)),
+    }));
+    const visit = { stage: to, cycle: ctx.cycle, enteredAt: e.at, enteredPosition: ctx.eventCount, leftAt: null };
     // Leaving the last stage starts the next yearly cycle.
-    const cycle = e.payload.from === 'renewal' ? ctx.cycle + 1 : ctx.cycle;
-    const history = ctx.stageHistory.map((visit, i) => (i === ctx.stageHistory.length - 1 ? { ...visit, leftAt: e.at } : visit));
-    return { stage: to, cycle, stageHistory: [...history, { stage: to, cycle, enteredAt: e.at, leftAt: null }] };
+    if (from === 'renewal') {
+      const cycle = ctx.cycle + 1;
+      return { stage: to, cycle, cycles: [...left.cycles, newCycle(cycle, { ...visit, cycle })] };
+    }
+    const cycles = left.cycles.slice();
+    const current = cycles[ctx.cycle - 1] as CycleRecord;
+    cycles[ctx.cycle - 1] = { ...current, stages: [...current.stages, visit] };
+    return { stage: to, cycles };
   },
 
   ProcessPaused: (_ctx, e) => ({ pausedAt: e.at, pauseReason: e.payload.reason }),

@@ -4,6 +4,7 @@
  */
 import type { IqLevel, MaturityLevel, RoleId, StageId } from '../../standards/schema.ts';
 import type { MeasureStatus } from '../measure/measure.machine.ts';
+import { EMPTY_ID_INDEX } from './process.collections.ts';
 import type { Agency, EvidenceContent, EvidenceProves, SignOffCover } from './process.events.ts';
 
 export interface PersonRecord {
@@ -64,6 +65,8 @@ export interface MeasureRecord {
   status: MeasureStatus;
   completedCycle: number | null;
   outcome: string | null;
+  /** Evidence attached to prove this measure, in any cycle. */
+  evidenceIds: string[];
   history: MeasureHistoryEntry[];
 }
 
@@ -74,6 +77,8 @@ export interface AssessmentRecord {
   note: string;
   at: string;
   by: string;
+  /** Position in the log (0-based), to tell what was recorded during which stage visit. */
+  position: number;
 }
 
 export type SignOffDecision = 'granted' | 'refused';
@@ -95,6 +100,8 @@ export interface SignOffRequestRecord {
   milestoneId: string;
   requestedBy: string;
   requestedAt: string;
+  /** Position of the request in the log (0-based): the later request is the one that counts. */
+  position: number;
   requestHash: string | null;
   requiredRoles: RoleId[];
   covers: SignOffCover[];
@@ -107,7 +114,28 @@ export interface StageVisit {
   stage: StageId;
   cycle: number;
   enteredAt: string;
+  /** Position in the log (0-based) of the event that entered the stage. */
+  enteredPosition: number;
   leftAt: string | null;
+}
+
+/**
+ * What happened in one yearly cycle. Collections are kept per cycle so that recording a fact
+ * copies only this year's records, and questions about the current stage read only this year:
+ * a process with many years of history stays as fast as a young one.
+ */
+export interface CycleRecord {
+  cycle: number;
+  stages: StageVisit[];
+  /** Evidence attached in this cycle; its revisions stay with it. */
+  evidence: Record<string, EvidenceRecord>;
+  /** Measures planned in this cycle, wherever they stand now. */
+  measures: Record<string, MeasureRecord>;
+  /** Measures completed in this cycle, whichever cycle planned them. */
+  completedMeasureIds: string[];
+  /** Ratings of this cycle by standard id. */
+  assessments: Record<string, AssessmentRecord>;
+  signOffs: Record<string, SignOffRequestRecord>;
 }
 
 export interface ProcessContext {
@@ -122,14 +150,14 @@ export interface ProcessContext {
   eventCount: number;
   pausedAt: string | null;
   pauseReason: string | null;
-  stageHistory: StageVisit[];
   people: Record<string, PersonRecord>;
   keys: Record<string, KeyRecord>;
-  evidence: Record<string, EvidenceRecord>;
-  measures: Record<string, MeasureRecord>;
-  /** Ratings by cycle ("1", "2", ...) and standard id. */
-  assessments: Record<string, Record<string, AssessmentRecord>>;
-  signOffs: Record<string, SignOffRequestRecord>;
+  /** Cycle n is at index n - 1. */
+  cycles: CycleRecord[];
+  /** Measures not yet done or cancelled, from any cycle: what can become overdue. */
+  openMeasureIds: string[];
+  /** Which cycle holds each evidence item, measure and sign-off request (process.collections.ts). */
+  ids: Record<string, number>[];
 }
 
 export const EMPTY_CONTEXT: ProcessContext = {
@@ -144,11 +172,9 @@ export const EMPTY_CONTEXT: ProcessContext = {
   eventCount: 0,
   pausedAt: null,
   pauseReason: null,
-  stageHistory: [],
   people: {},
   keys: {},
-  evidence: {},
-  measures: {},
-  assessments: {},
-  signOffs: {},
+  cycles: [],
+  openMeasureIds: [],
+  ids: EMPTY_ID_INDEX,
 };

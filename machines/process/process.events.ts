@@ -123,7 +123,7 @@ const payloads = {
     stage: StageId,
     cycle: z.number().int().min(1),
     milestoneId: Slug,
-    requiredRoles: z.array(RoleId).min(1),
+    requiredRoles: z.array(RoleId),
     covers: z.array(SignOffCover),
     note: OptionalText(2000),
   }),

@@ -6,6 +6,7 @@
 import { type Rulebook, stageTemplate } from '../../standards/rulebook.ts';
 import type { Condition, ExitCriterion, RoleId, StageId } from '../../standards/schema.ts';
 import { OPEN_MEASURE_STATUSES } from '../measure/measure.machine.ts';
+import { assessmentsOf, currentVisit, cycleRecord, findEvidence, findMeasure } from './process.collections.ts';
 import type { EvidenceRecord, EvidenceRevision, MeasureRecord, ProcessContext, SignOffRequestRecord } from './process.context.ts';
 import type { SignOffCover } from './process.events.ts';
 import { type Reason, reason } from './reasons.ts';
@@ -29,13 +30,13 @@ export function isExpired(evidence: EvidenceRecord, at: string): boolean {
 
 /** Current (not expired) evidence that proves `stage` in the process's current cycle. */
 export function evidenceForStage(ctx: ProcessContext, stage: StageId, at: string): EvidenceRecord[] {
-  return Object.values(ctx.evidence)
-    .filter((e) => e.proves.stage === stage && e.cycle === ctx.cycle && !isExpired(e, at))
+  return Object.values(cycleRecord(ctx).evidence)
+    .filter((e) => e.proves.stage === stage && !isExpired(e, at))
     .sort((a, b) => (a.evidenceId < b.evidenceId ? -1 : 1));
 }
 
 export function measuresOfCycle(ctx: ProcessContext, cycle = ctx.cycle): MeasureRecord[] {
-  return Object.values(ctx.measures).filter((m) => m.cycle === cycle && m.status !== 'cancelled');
+  return Object.values(cycleRecord(ctx, cycle).measures).filter((m) => m.status !== 'cancelled');
 }
 
 export function isOverdue(measure: MeasureRecord, at: string): boolean {
@@ -43,7 +44,7 @@ export function isOverdue(measure: MeasureRecord, at: string): boolean {
 }
 
 export function overdueMeasures(ctx: ProcessContext, at: string): MeasureRecord[] {
-  return Object.values(ctx.measures).filter((m) => isOverdue(m, at));
+  return ctx.openMeasureIds.map((id) => findMeasure(ctx, id)).filter((m): m is MeasureRecord => m !== undefined && isOverdue(m, at));
 }
 
 function conditionHolds(rulebook: Rulebook, ctx: ProcessContext, stage: StageId, at: string, when: Condition): boolean {
@@ -82,16 +83,16 @@ export function coversFor(ctx: ProcessContext, stage: StageId, at: string): Sign
 }
 
 export function requestsFor(ctx: ProcessContext, stage: StageId, cycle = ctx.cycle): SignOffRequestRecord[] {
-  return Object.values(ctx.signOffs)
-    .filter((r) => r.stage === stage && r.cycle === cycle)
-    .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0));
+  return Object.values(cycleRecord(ctx, cycle).signOffs)
+    .filter((r) => r.stage === stage)
+    .sort((a, b) => a.position - b.position);
 }
 
 /** Evidence a granted sign-off covered that has since been revised, has expired, or is gone. */
 export function staleCovers(ctx: ProcessContext, request: SignOffRequestRecord, at: string): string[] {
   return request.covers
     .filter((cover) => {
-      const evidence = ctx.evidence[cover.evidenceId];
+      const evidence = findEvidence(ctx, cover.evidenceId);
       return !evidence || currentRevision(evidence).revision !== cover.revision || isExpired(evidence, at);
     })
     .map((cover) => cover.evidenceId);
@@ -115,15 +116,16 @@ export function signOffState(rulebook: Rulebook, ctx: ProcessContext, stage: Sta
   const requests = requestsFor(ctx, stage);
   const latest = requests[requests.length - 1];
   if (!latest) return { state: 'missing', roles: required };
+  if (latest.status === 'refused') return { state: 'refused', request: latest };
+  // A request, open or granted, is outdated once the evidence it shows has changed.
+  const stale = staleCovers(ctx, latest, at);
+  if (stale.length > 0) return { state: 'stale', request: latest, evidenceIds: stale };
   if (latest.status === 'open') {
     const decided = new Set(latest.decisions.map((d) => d.role));
     return { state: 'pending', request: latest, roles: latest.requiredRoles.filter((r) => !decided.has(r)) };
   }
-  if (latest.status === 'refused') return { state: 'refused', request: latest };
   const uncovered = required.filter((r) => !latest.requiredRoles.includes(r));
   if (uncovered.length > 0) return { state: 'missing', roles: uncovered };
-  const stale = staleCovers(ctx, latest, at);
-  if (stale.length > 0) return { state: 'stale', request: latest, evidenceIds: stale };
   return { state: 'granted', request: latest };
 }
 
@@ -160,9 +162,9 @@ function criterionStatus(rulebook: Rulebook, ctx: ProcessContext, stage: StageId
       return status(met, [], met ? [] : [reason('tooFewMeasuresPlanned', { stage, have, need: criterion.min })]);
     }
     case 'measuresCompleted': {
-      const done = Object.values(ctx.measures).filter((m) => m.status === 'done' && m.completedCycle === ctx.cycle);
-      const met = done.length >= criterion.min;
-      return status(met, [], met ? [] : [reason('tooFewMeasuresCompleted', { stage, have: done.length, need: criterion.min })]);
+      const done = cycleRecord(ctx).completedMeasureIds.length;
+      const met = done >= criterion.min;
+      return status(met, [], met ? [] : [reason('tooFewMeasuresCompleted', { stage, have: done, need: criterion.min })]);
     }
     case 'noOverdueMeasures': {
       const overdue = overdueMeasures(ctx, at);
@@ -170,7 +172,9 @@ function criterionStatus(rulebook: Rulebook, ctx: ProcessContext, stage: StageId
       return status(overdue.length === 0, [], overdue.length === 0 ? [] : [why]);
     }
     case 'standardsAssessed': {
-      const rated = ctx.assessments[String(ctx.cycle)] ?? {};
+      // Ratings count for the stage they were made in: the review repeats the baseline's.
+      const since = currentVisit(ctx).enteredPosition;
+      const rated = Object.fromEntries(Object.entries(assessmentsOf(ctx)).filter(([, a]) => a.position >= since));
       const missing = rulebook.catalog.standards.map((s) => s.id).filter((id) => !rated[id]);
       const evidenceIds = [...new Set(Object.values(rated).flatMap((a) => a.evidenceIds))];
       return status(missing.length === 0, evidenceIds, missing.length === 0 ? [] : [reason('standardsNotAssessed', { stage, missing })]);

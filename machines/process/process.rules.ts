@@ -6,9 +6,20 @@
 import { type Rulebook, stageTemplate } from '../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../standards/schema.ts';
 import { nextMeasureStatus } from '../measure/measure.machine.ts';
+import { findEvidence, findMeasure, findRequest } from './process.collections.ts';
 import type { ProcessContext } from './process.context.ts';
 import type { EventOf, EventType, ProcessEvent, PublicKeyRecord } from './process.events.ts';
-import { coversFor, currentRevision, dayOf, exitCriteriaStatus, isExpired, requiredSignOffRoles, signOffState } from './process.queries.ts';
+import {
+  coversFor,
+  currentRevision,
+  dayOf,
+  exitCriteriaStatus,
+  isExpired,
+  requestsFor,
+  requiredSignOffRoles,
+  signOffState,
+  staleCovers,
+} from './process.queries.ts';
 import { type Reason, reason } from './reasons.ts';
 
 type Rule<T extends EventType> = (rulebook: Rulebook, ctx: ProcessContext, event: EventOf<T>) => Reason[];
@@ -50,7 +61,7 @@ function measureStep(
 ): Reason[] {
   const inStage = stageAllowsMeasures(rulebook, ctx);
   if (inStage.length > 0) return inStage;
-  const measure = ctx.measures[event.payload.measureId];
+  const measure = findMeasure(ctx, event.payload.measureId);
   if (!measure) return [reason('measureNotFound', { measureId: event.payload.measureId })];
   if (nextMeasureStatus(measure.status, event.type) === null) {
     return [reason('measureStepNotAllowed', { measureId: measure.measureId, status: measure.status, step: event.type })];
@@ -66,9 +77,15 @@ function nextStagesFrom(rulebook: Rulebook, stage: StageId): StageId[] {
 
 function decisionReasons(_rulebook: Rulebook, ctx: ProcessContext, event: EventOf<'SignOffGranted' | 'SignOffRefused'>): Reason[] {
   const { requestId, requestHash, keyId, signedAt } = event.payload;
-  const request = ctx.signOffs[requestId];
+  const request = findRequest(ctx, requestId);
   if (!request) return [reason('requestNotFound', { requestId })];
   if (request.status !== 'open') return [reason('requestClosed', { requestId, status: request.status })];
+  // A decision on what the director saw: not on evidence changed since, nor on a superseded request.
+  const stale = staleCovers(ctx, request, event.at);
+  const requests = requestsFor(ctx, request.stage, request.cycle);
+  if (stale.length > 0 || requests[requests.length - 1]?.requestId !== requestId) {
+    return [reason('requestOutdated', { requestId, evidenceIds: stale })];
+  }
   const reasons: Reason[] = [];
   if (request.requestHash !== requestHash) reasons.push(reason('requestHashMismatch', { requestId }));
   const { personId, role } = event.actor;
@@ -123,9 +140,9 @@ export const RULES: { [T in EventType]: Rule<T> } = {
   EvidenceAttached: (rulebook, ctx, e) => {
     const { evidenceId, kind, proves, documentDate, reviewBy } = e.payload;
     const reasons: Reason[] = [];
-    if (ctx.evidence[evidenceId]) reasons.push(reason('evidenceAlreadyExists', { evidenceId }));
+    if (findEvidence(ctx, evidenceId)) reasons.push(reason('evidenceAlreadyExists', { evidenceId }));
     if (!rulebook.evidenceKinds.kinds.some((k) => k.id === kind)) reasons.push(reason('evidenceKindUnknown', { kind }));
-    if (proves.measureId !== null && !ctx.measures[proves.measureId]) {
+    if (proves.measureId !== null && !findMeasure(ctx, proves.measureId)) {
       reasons.push(reason('measureNotFound', { measureId: proves.measureId }));
     }
     for (const standardId of proves.standardIds) {
@@ -137,7 +154,7 @@ export const RULES: { [T in EventType]: Rule<T> } = {
 
   EvidenceRevised: (_rulebook, ctx, e) => {
     const { evidenceId, revision, documentDate, reviewBy } = e.payload;
-    const evidence = ctx.evidence[evidenceId];
+    const evidence = findEvidence(ctx, evidenceId);
     if (!evidence) return [reason('evidenceNotFound', { evidenceId })];
     const expected = currentRevision(evidence).revision + 1;
     const reasons: Reason[] = [];
@@ -149,7 +166,7 @@ export const RULES: { [T in EventType]: Rule<T> } = {
   MeasurePlanned: (rulebook, ctx, e) => {
     const reasons = stageAllowsMeasures(rulebook, ctx);
     const { measureId, templateId, due } = e.payload;
-    if (ctx.measures[measureId]) reasons.push(reason('measureAlreadyExists', { measureId }));
+    if (findMeasure(ctx, measureId)) reasons.push(reason('measureAlreadyExists', { measureId }));
     if (templateId !== null && !rulebook.measureTemplates.templates.some((t) => t.id === templateId)) {
       reasons.push(reason('measureTemplateUnknown', { templateId }));
     }
@@ -162,10 +179,13 @@ export const RULES: { [T in EventType]: Rule<T> } = {
   MeasureCompleted: (rulebook, ctx, e) => {
     const reasons = measureStep(rulebook, ctx, e);
     if (reasons.length > 0) return reasons;
-    const measure = ctx.measures[e.payload.measureId];
+    const measure = findMeasure(ctx, e.payload.measureId);
     const template = rulebook.measureTemplates.templates.find((t) => t.id === measure?.templateId);
     if (template?.evidenceRequiredToComplete) {
-      const proven = Object.values(ctx.evidence).some((ev) => ev.proves.measureId === e.payload.measureId && !isExpired(ev, e.at));
+      const proven = (measure?.evidenceIds ?? []).some((id) => {
+        const evidence = findEvidence(ctx, id);
+        return evidence !== undefined && !isExpired(evidence, e.at);
+      });
       if (!proven) return [reason('measureNeedsEvidence', { measureId: e.payload.measureId, kinds: template.evidenceKinds })];
     }
     return [];
@@ -187,7 +207,7 @@ export const RULES: { [T in EventType]: Rule<T> } = {
     const reasons: Reason[] = [];
     let supporting = 0;
     for (const evidenceId of evidenceIds) {
-      const evidence = ctx.evidence[evidenceId];
+      const evidence = findEvidence(ctx, evidenceId);
       if (!evidence) reasons.push(reason('evidenceNotFound', { evidenceId }));
       else if (isExpired(evidence, e.at))
         reasons.push(reason('evidenceExpired', { evidenceId, reviewBy: currentRevision(evidence).reviewBy ?? '' }));
@@ -204,7 +224,7 @@ export const RULES: { [T in EventType]: Rule<T> } = {
 
   SignOffRequested: (rulebook, ctx, e) => {
     const { requestId, stage, cycle, milestoneId, requiredRoles, covers } = e.payload;
-    if (ctx.signOffs[requestId]) return [reason('requestAlreadyExists', { requestId })];
+    if (findRequest(ctx, requestId)) return [reason('requestAlreadyExists', { requestId })];
     if (stage !== ctx.stage) return [reason('stageMismatch', { expected: ctx.stage, got: stage })];
     const state = signOffState(rulebook, ctx, stage, e.at);
     if (state.state === 'notNeeded') return [reason('signOffNotNeeded', { stage })];

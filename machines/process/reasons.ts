@@ -58,6 +58,7 @@ export const REASON_CODES = [
   'requestNotFound',
   'requestClosed',
   'requestHashMismatch',
+  'requestOutdated',
   'roleNotRequested',
   'roleAlreadyDecided',
   'sameRequesterAndApprover',

@@ -4,6 +4,7 @@
  * evidence sections are conveniences that verification recomputes from the events and compares.
  */
 import { z } from 'zod';
+import { allEvidence } from '../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
 import { Agency, Base64Url, Id, IsoDateTime, KeyId, Sha256Hex } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
@@ -91,7 +92,7 @@ export function peopleOf(ctx: ProcessContext): BundlePerson[] {
 }
 
 export function evidenceIndexOf(ctx: ProcessContext): EvidenceIndexEntry[] {
-  return Object.values(ctx.evidence).flatMap((evidence) =>
+  return allEvidence(ctx).flatMap((evidence) =>
     evidence.revisions.map((rev) => ({
       evidenceId: evidence.evidenceId,
       revision: rev.revision,

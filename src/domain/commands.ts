@@ -4,6 +4,8 @@
  * signature over the sign-off statement. Callers (UI, demo, tests) use these instead of
  * assembling the payloads by hand.
  */
+
+import { findRequest } from '../../machines/process/process.collections.ts';
 import type { Actor, EventOf, ProcessCommand } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { coversFor, requiredSignOffRoles } from '../../machines/process/process.queries.ts';
@@ -52,7 +54,7 @@ export async function signOffDecisionCommand(
     comment: string;
   },
 ): Promise<EventOf<'SignOffGranted' | 'SignOffRefused'>> {
-  const request = snapshot.context.signOffs[args.requestId];
+  const request = findRequest(snapshot.context, args.requestId);
   if (!request?.requestHash) throw new Error(`no sign-off request ${args.requestId} in this process`);
   const unsigned = {
     type: args.decision === 'granted' ? 'SignOffGranted' : 'SignOffRefused',

@@ -4,6 +4,7 @@
  * log goes through `decide`, whether it comes from the UI, an import or a verification.
  */
 import { initialTransition, transition } from 'xstate';
+import { findRequest } from '../../machines/process/process.collections.ts';
 import type { ProcessCommand, ProcessEvent } from '../../machines/process/process.events.ts';
 import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { createProcessMachine, type ProcessMachine } from '../../machines/process/process.machine.ts';
@@ -39,7 +40,7 @@ export function statementFor(
   snapshot: ProcessSnapshot,
   event: Extract<ProcessEvent, { type: 'SignOffGranted' | 'SignOffRefused' }>,
 ): SignOffStatement | null {
-  const request = snapshot.context.signOffs[event.payload.requestId];
+  const request = findRequest(snapshot.context, event.payload.requestId);
   if (!request) return null;
   return {
     type: 'ankerpunkt.sign-off',

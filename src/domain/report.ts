@@ -4,8 +4,8 @@
  * app renders the same data, so both always say the same.
  */
 
-import { OPEN_MEASURE_STATUSES } from '../../machines/measure/measure.machine.ts';
-import type { ProcessContext } from '../../machines/process/process.context.ts';
+import { allRequests, assessmentsOf, findMeasure, stageHistory } from '../../machines/process/process.collections.ts';
+import type { MeasureRecord, ProcessContext, StageVisit } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { type CriterionStatus, exitCriteriaStatus, isOverdue } from '../../machines/process/process.queries.ts';
 import type { RoleId, StageId } from '../../standards/schema.ts';
@@ -32,7 +32,7 @@ export interface ProcessReport {
   cycle: number;
   paused: { since: string; reason: string } | null;
   exitCriteria: CriterionStatus[];
-  stageHistory: ProcessContext['stageHistory'];
+  stageHistory: StageVisit[];
   milestones: MilestoneReport[];
   maturity: { standardId: string; levels: (number | null)[] }[];
   cycles: number[];
@@ -49,7 +49,7 @@ export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf:
   const name = (personId: string) => ctx.people[personId]?.name ?? personId;
   const cycles = Array.from({ length: ctx.cycle }, (_, i) => i + 1);
 
-  const milestones: MilestoneReport[] = Object.values(ctx.signOffs)
+  const milestones: MilestoneReport[] = allRequests(ctx)
     .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : 1))
     .map((r) => ({
       requestId: r.requestId,
@@ -85,15 +85,16 @@ export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf:
     cycle: ctx.cycle,
     paused: ctx.pausedAt ? { since: ctx.pausedAt, reason: ctx.pauseReason ?? '' } : null,
     exitCriteria: exitCriteriaStatus(eng.rulebook, ctx, ctx.stage, asOf),
-    stageHistory: ctx.stageHistory,
+    stageHistory: stageHistory(ctx),
     milestones,
     cycles,
     maturity: eng.rulebook.catalog.standards.map((s) => ({
       standardId: s.id,
-      levels: cycles.map((c) => ctx.assessments[String(c)]?.[s.id]?.level ?? null),
+      levels: cycles.map((c) => assessmentsOf(ctx, c)[s.id]?.level ?? null),
     })),
-    openMeasures: Object.values(ctx.measures)
-      .filter((m) => OPEN_MEASURE_STATUSES.has(m.status))
+    openMeasures: ctx.openMeasureIds
+      .map((id) => findMeasure(ctx, id))
+      .filter((m): m is MeasureRecord => m !== undefined)
       .sort((a, b) => (a.due < b.due ? -1 : 1))
       .map((m) => ({ measureId: m.measureId, title: m.title, owner: m.owner, due: m.due, status: m.status, overdue: isOverdue(m, asOf) })),
     overdueSignOffs,

@@ -81,6 +81,8 @@ const de: Record<ReasonCode, Message> = {
   requestNotFound: (p) => `Den Freigabeantrag ${s(p.requestId)} gibt es nicht.`,
   requestClosed: (p) => `Über den Antrag ${s(p.requestId)} ist bereits entschieden (${s(p.status)}).`,
   requestHashMismatch: (p) => `Die Entscheidung bezieht sich auf eine andere Fassung des Antrags ${s(p.requestId)}.`,
+  requestOutdated: (p) =>
+    `Der Antrag ${s(p.requestId)} ist überholt: Nachweise wurden seither geändert${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} oder es gibt einen neueren Antrag. Bitte über den aktuellen Antrag entscheiden.`,
   roleNotRequested: (p, w) => `Der Antrag ${s(p.requestId)} braucht keine Freigabe durch ${w.role(s(p.role))}.`,
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} hat über den Antrag ${s(p.requestId)} bereits entschieden.`,
   sameRequesterAndApprover: () => 'Wer die Freigabe beantragt hat, darf sie nicht selbst erteilen (Vier-Augen-Prinzip).',
@@ -150,6 +152,8 @@ const en: Record<ReasonCode, Message> = {
   requestNotFound: (p) => `There is no sign-off request ${s(p.requestId)}.`,
   requestClosed: (p) => `Request ${s(p.requestId)} is already decided (${s(p.status)}).`,
   requestHashMismatch: (p) => `The decision refers to a different version of request ${s(p.requestId)}.`,
+  requestOutdated: (p) =>
+    `Request ${s(p.requestId)} is outdated: evidence was changed since${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} or a newer request exists. Please decide on the current request.`,
   roleNotRequested: (p, w) => `Request ${s(p.requestId)} needs no sign-off by ${w.role(s(p.role))}.`,
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} has already decided on request ${s(p.requestId)}.`,
   sameRequesterAndApprover: () => 'Whoever requested a sign-off may not grant it (four-eyes principle).',

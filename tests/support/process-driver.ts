@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
 import type { EventOf, EventType, PayloadOf, ProcessCommand } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
-import { exitCriteriaStatus, measuresOfCycle, signOffState } from '../../machines/process/process.queries.ts';
+import { exitCriteriaStatus, measuresOfCycle, type SignOffState, signOffState } from '../../machines/process/process.queries.ts';
 import type { Reason } from '../../machines/process/reasons.ts';
 import { signOffDecisionCommand, signOffRequestCommand } from '../../src/domain/commands.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
@@ -215,10 +215,16 @@ export class ProcessDriver {
     });
   }
 
-  async request(): Promise<string> {
+  /** Requests the current milestone; what the request states is what the machine recorded. */
+  async request(): Promise<PayloadOf<'SignOffRequested'>> {
     const command = this.requestCommand();
     await this.accept(command);
-    return command.payload.requestId;
+    return command.payload;
+  }
+
+  /** Where the current stage's milestone stands now. */
+  milestone(): SignOffState {
+    return signOffState(this.engine.rulebook, this.ctx, this.ctx.stage, this.later());
   }
 
   /** A signed decision on a request, built as the signer's device builds it. */
@@ -300,10 +306,10 @@ export class ProcessDriver {
 
   /** Has every role the milestone needs now grant it, if it needs any. */
   async signOff(): Promise<void> {
-    const state = signOffState(this.engine.rulebook, this.ctx, this.ctx.stage, this.later());
-    if (state.state === 'notNeeded' || state.state === 'granted') return;
-    const requestId = await this.request();
-    for (const role of this.ctx.signOffs[requestId]?.requiredRoles ?? []) {
+    const state = this.milestone().state;
+    if (state === 'notNeeded' || state === 'granted') return;
+    const { requestId, requiredRoles } = await this.request();
+    for (const role of requiredRoles) {
       const signer = this.signers[role];
       if (!signer) throw new Error(`no signer for ${role}`);
       await this.decide(signer, role, requestId);

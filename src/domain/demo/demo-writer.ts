@@ -4,6 +4,8 @@
  * Every step goes through the real engine; a step the machine refuses is a bug in the script
  * and stops it with the machine's reasons.
  */
+
+import { findEvidence, findRequest } from '../../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import type { Actor, EvidenceContent, EvidenceProves, PayloadOf, PersonRegistration } from '../../../machines/process/process.events.ts';
 import type { RoleId, StageId } from '../../../standards/schema.ts';
@@ -118,7 +120,7 @@ export class DemoWriter {
   }
 
   async revise(by: ScriptPerson, evidenceId: string, args: AttachArgs & { reason: string }): Promise<void> {
-    const evidence = this.ctx.evidence[evidenceId];
+    const evidence = findEvidence(this.ctx, evidenceId);
     if (!evidence) throw new Error(`no evidence ${evidenceId}`);
     await this.record('EvidenceRevised', by, {
       evidenceId,
@@ -192,7 +194,7 @@ export class DemoWriter {
     comments: Partial<Record<RoleId, string>> = {},
   ): Promise<void> {
     const requestId = await this.requestSignOff(by);
-    for (const role of this.ctx.signOffs[requestId]?.requiredRoles ?? []) {
+    for (const role of findRequest(this.ctx, requestId)?.requiredRoles ?? []) {
       const signer = signers[role];
       if (!signer) throw new Error(`demo has no signer for ${role}`);
       await this.decide(signer, role, requestId, 'granted', comments[role] ?? '');

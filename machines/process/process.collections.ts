@@ -1,0 +1,81 @@
+/**
+ * Finding records in a process's context. Records live in the cycle they were created in
+ * (see CycleRecord); an id index says which cycle that is. The index is a small hash trie of
+ * plain objects: adding an id copies one of its buckets, not the whole index, so a log of
+ * 100,000 events replays in linear time and the context stays plain JSON.
+ */
+import type {
+  AssessmentRecord,
+  CycleRecord,
+  EvidenceRecord,
+  MeasureRecord,
+  ProcessContext,
+  SignOffRequestRecord,
+  StageVisit,
+} from './process.context.ts';
+
+const NO_CYCLE: CycleRecord = { cycle: 0, stages: [], evidence: {}, measures: {}, completedMeasureIds: [], assessments: {}, signOffs: {} };
+
+export function cycleRecord(ctx: ProcessContext, cycle = ctx.cycle): CycleRecord {
+  return ctx.cycles[cycle - 1] ?? NO_CYCLE;
+}
+
+export type RecordKind = 'evidence' | 'measure' | 'request';
+const PREFIX: Record<RecordKind, string> = { evidence: 'e:', measure: 'm:', request: 'r:' };
+const BUCKETS = 256;
+
+/** The id index: BUCKETS objects mapping a prefixed id to the cycle that holds the record. */
+export type IdIndex = Record<string, number>[];
+export const EMPTY_ID_INDEX: IdIndex = Array.from({ length: BUCKETS }, () => ({}));
+
+function bucketOf(key: string): number {
+  let hash = 2166136261; // FNV-1a
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return (hash >>> 0) % BUCKETS;
+}
+
+export function cycleOf(ctx: ProcessContext, kind: RecordKind, id: string): number | undefined {
+  const key = PREFIX[kind] + id;
+  return ctx.ids[bucketOf(key)]?.[key];
+}
+
+/** A copy of the id index that also knows where `id` lives. */
+export function withIndexed(ctx: ProcessContext, kind: RecordKind, id: string, cycle: number): { ids: IdIndex } {
+  const key = PREFIX[kind] + id;
+  const bucket = bucketOf(key);
+  const ids = ctx.ids.slice();
+  ids[bucket] = { ...ctx.ids[bucket], [key]: cycle };
+  return { ids };
+}
+
+function find<T>(ctx: ProcessContext, kind: RecordKind, pick: (c: CycleRecord) => Record<string, T>, id: string): T | undefined {
+  const cycle = cycleOf(ctx, kind, id);
+  return cycle === undefined ? undefined : pick(cycleRecord(ctx, cycle))[id];
+}
+
+export const findEvidence = (ctx: ProcessContext, id: string): EvidenceRecord | undefined => find(ctx, 'evidence', (c) => c.evidence, id);
+export const findMeasure = (ctx: ProcessContext, id: string): MeasureRecord | undefined => find(ctx, 'measure', (c) => c.measures, id);
+export const findRequest = (ctx: ProcessContext, id: string): SignOffRequestRecord | undefined =>
+  find(ctx, 'request', (c) => c.signOffs, id);
+
+export const allEvidence = (ctx: ProcessContext): EvidenceRecord[] => ctx.cycles.flatMap((c) => Object.values(c.evidence));
+export const allMeasures = (ctx: ProcessContext): MeasureRecord[] => ctx.cycles.flatMap((c) => Object.values(c.measures));
+export const allRequests = (ctx: ProcessContext): SignOffRequestRecord[] => ctx.cycles.flatMap((c) => Object.values(c.signOffs));
+export const stageHistory = (ctx: ProcessContext): StageVisit[] => ctx.cycles.flatMap((c) => c.stages);
+
+/** The stage visit the process is in now. */
+export function currentVisit(ctx: ProcessContext): StageVisit {
+  const stages = cycleRecord(ctx).stages;
+  return stages[stages.length - 1] ?? { stage: ctx.stage, cycle: ctx.cycle, enteredAt: '', enteredPosition: 0, leftAt: null };
+}
+
+export function assessmentsOf(ctx: ProcessContext, cycle = ctx.cycle): Record<string, AssessmentRecord> {
+  return cycleRecord(ctx, cycle).assessments;
+}
+
+/** A copy of the context's cycles with cycle `cycle` replaced by `change(it)`. */
+export function withCycle(ctx: ProcessContext, cycle: number, change: (c: CycleRecord) => CycleRecord): { cycles: CycleRecord[] } {
+  const cycles = ctx.cycles.slice();
+  cycles[cycle - 1] = change(cycleRecord(ctx, cycle));
+  return { cycles };
+}
