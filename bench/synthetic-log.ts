@@ -8,14 +8,16 @@ import { allMeasures } from '../machines/process/process.collections.ts';
 import type { LoggedEvent } from '../src/domain/chain.ts';
 import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
 import type { DemoWriter } from '../src/domain/demo/demo-writer.ts';
-import { buildJobcenterDemo } from '../src/domain/demo/jobcenter-demo.ts';
+import { buildJobcenterDemo, type DemoProcess } from '../src/domain/demo/jobcenter-demo.ts';
 import { engine } from '../src/domain/process-engine.ts';
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function syntheticLog(minEvents: number): Promise<{ events: LoggedEvent[]; writer: DemoWriter }> {
+export async function syntheticLog(
+  minEvents: number,
+): Promise<{ events: LoggedEvent[]; writer: DemoWriter; people: DemoProcess['people'] }> {
   const { writer: w, people } = await buildJobcenterDemo(engine(), nodeSha256Hex);
   const { ikbo, gfNew: gf, tv } = people;
   let day = '2026-11-21';
@@ -85,5 +87,5 @@ export async function syntheticLog(minEvents: number): Promise<{ events: LoggedE
     for (let i = 0; i < 10; i++) await note('notiz', `Aktennotiz ${i + 1}`, null);
     await note('protokoll', 'Steuerungsgruppe: Umsetzungsstand', 'implementation');
   }
-  return { events: w.log.events.slice(0, minEvents), writer: w };
+  return { events: w.log.events.slice(0, minEvents), writer: w, people };
 }

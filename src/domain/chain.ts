@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { eventUnion, type ProcessCommand, Sha256Hex } from '../../machines/process/process.events.ts';
-import { canonicalBytes } from './crypto/canonical-json.ts';
+import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex as Sha256Fn } from './crypto/sha256.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -26,7 +26,7 @@ export interface ChainHead {
 /** The hash an event must carry, computed from everything else in it. */
 export async function computeHash(event: ProcessCommand & { seq: number; prevHash: string }, sha256: Sha256Fn): Promise<string> {
   const { hash: _ignored, ...body } = event as typeof event & { hash?: string };
-  return sha256(canonicalBytes(body));
+  return sha256(canonicalJson(body));
 }
 
 /** Gives a proposed fact its place after `head` (null for the first event). */

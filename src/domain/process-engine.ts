@@ -12,7 +12,6 @@ import { type Reason, reason } from '../../machines/process/reasons.ts';
 import { defaultRulebook, type Rulebook } from '../../standards/rulebook.ts';
 import { type ExplainedReason, withMessages } from '../i18n/reasons.ts';
 import type { LoggedEvent } from './chain.ts';
-import { utf8 } from './crypto/encoding.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { type SignOffStatement, verifyStatement } from './statements.ts';
@@ -73,7 +72,7 @@ export async function cryptoReasons(snapshot: ProcessSnapshot, event: ProcessEve
     case 'EvidenceRevised': {
       const content = event.payload.content;
       if (content.type === 'file') return [];
-      const digest = await sha256(utf8(content.type === 'link' ? content.url : content.text));
+      const digest = await sha256(content.type === 'link' ? content.url : content.text);
       return digest === content.sha256 ? [] : [reason('digestMismatch', { evidenceId: event.payload.evidenceId })];
     }
     case 'SignOffGranted':

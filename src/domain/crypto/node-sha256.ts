@@ -2,4 +2,4 @@
 import { createHash } from 'node:crypto';
 import type { Sha256Hex } from './sha256.ts';
 
-export const nodeSha256Hex: Sha256Hex = (bytes) => createHash('sha256').update(bytes).digest('hex');
+export const nodeSha256Hex: Sha256Hex = (data) => createHash('sha256').update(data).digest('hex');

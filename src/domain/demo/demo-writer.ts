@@ -134,8 +134,8 @@ export class DemoWriter {
   }
 
   private async content(args: AttachArgs): Promise<EvidenceContent> {
-    if ('link' in args) return { type: 'link', url: args.link, sha256: await this.sha256(utf8(args.link)) };
-    if ('note' in args) return { type: 'note', text: args.note, sha256: await this.sha256(utf8(args.note)) };
+    if ('link' in args) return { type: 'link', url: args.link, sha256: await this.sha256(args.link) };
+    if ('note' in args) return { type: 'note', text: args.note, sha256: await this.sha256(args.note) };
     const bytes = utf8(args.file.text);
     const sha256 = await this.sha256(bytes);
     this.files.set(sha256, { name: args.file.name, mediaType: args.file.mediaType, bytes });

@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: how fast the engine is, each figure beside the raw baseline it is built on,
+ * as a ratio. Medians of several runs; never part of `npm test`.
+ *
+ *   replay      our replay() of N events       vs. bare XState transition() of the same events
+ *   chain       hash-chain verification        vs. bare SHA-256 (node:crypto) over the same bytes
+ *   verify      full bundle verification       vs. the raw steps it cannot avoid: JSON.parse, SHA-256
+ *               of every event, WebCrypto ECDSA verify of every signature, bare transition()
+ *   append      prepare one append (parse, seal, decide) vs. one bare transition()
+ *   export      build and serialise a bundle   vs. JSON.stringify of the same events
+ */
+import { createHash } from 'node:crypto';
+import { assign, initialTransition, setup, transition } from 'xstate';
+import type { ProcessSnapshot } from '../machines/process/process.explain.ts';
+import { prepareAppend } from '../src/domain/append.ts';
+import { buildBundle, serializeBundle } from '../src/domain/bundle.ts';
+import { type ChainHead, chainProblem, type LoggedEvent } from '../src/domain/chain.ts';
+import { canonicalBytes } from '../src/domain/crypto/canonical-json.ts';
+import { fromBase64Url, utf8 } from '../src/domain/crypto/encoding.ts';
+import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
+import { engine, statementFor } from '../src/domain/process-engine.ts';
+import { replay } from '../src/domain/replay.ts';
+import { verifyBundleBytes } from '../src/domain/verify.ts';
+import { syntheticLog } from './synthetic-log.ts';
+
+interface Row {
+  name: string;
+  ms: number;
+  baselineName: string;
+  baselineMs: number;
+}
+const rows: Row[] = [];
+
+async function median(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+function bareTransitions(events: readonly LoggedEvent[]): ProcessSnapshot {
+  const { machine, initial } = engine();
+  let snapshot = initial;
+  for (const event of events) snapshot = transition(machine, snapshot, event)[0];
+  return snapshot;
+}
+
+async function verifyChain(events: readonly LoggedEvent[]): Promise<void> {
+  let previous: ChainHead | null = null;
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (await chainProblem(event, previous, ids, nodeSha256Hex)) throw new Error('chain broken');
+    previous = event;
+  }
+}
+
+/** The sign-off signatures of a log as WebCrypto inputs, to time bare ECDSA verification. */
+async function signaturesOf(events: readonly LoggedEvent[], final: ProcessSnapshot) {
+  const { machine, initial } = engine();
+  const out: { key: CryptoKey; signature: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> }[] = [];
+  let snapshot = initial;
+  for (const event of events) {
+    if (event.type === 'SignOffGranted' || event.type === 'SignOffRefused') {
+      const statement = statementFor(snapshot, event);
+      const publicKey = final.context.keys[event.payload.keyId]?.publicKey;
+      if (statement && publicKey) {
+        const key = await crypto.subtle.importKey(
+          'raw',
+          fromBase64Url(publicKey) as Uint8Array<ArrayBuffer>,
+          { name: 'ECDSA', namedCurve: 'P-256' },
+          false,
+          ['verify'],
+        );
+        out.push({
+          key,
+          signature: fromBase64Url(event.payload.signature) as Uint8Array<ArrayBuffer>,
+          data: canonicalBytes(statement) as Uint8Array<ArrayBuffer>,
+        });
+      }
+    }
+    snapshot = transition(machine, snapshot, event)[0];
+  }
+  return out;
+}
+
+/** The cheapest machine XState can run: one state, one counting self-transition. */
+const trivialMachine = setup({ types: { context: {} as { n: number } } }).createMachine({
+  context: { n: 0 },
+  on: { '*': { actions: assign({ n: ({ context }) => context.n + 1 }) } },
+});
+
+function trivialTransitions(events: readonly LoggedEvent[]): void {
+  let snapshot = initialTransition(trivialMachine)[0];
+  for (const event of events) snapshot = transition(trivialMachine, snapshot, event as never)[0];
+}
+
+function bareSha(bytes: readonly Uint8Array[]): void {
+  for (const b of bytes) createHash('sha256').update(b).digest('hex');
+}
+
+function report(): void {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+  console.log(`\n${pad('measure', 34)}${pad('time', 12)}${pad('baseline', 44)}${pad('time', 12)}ratio`);
+  for (const r of rows) {
+    console.log(
+      `${pad(r.name, 34)}${pad(fmt(r.ms), 12)}${pad(r.baselineName, 44)}${pad(fmt(r.baselineMs), 12)}${(r.ms / r.baselineMs).toFixed(2)}x`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const eng = engine();
+  console.log('generating logs (demo process plus synthetic yearly cycles)…');
+  const t0 = performance.now();
+  const { events: big, people } = await syntheticLog(100_000);
+  const exporter = { personId: people.ikbo.personId, key: people.ikbo.key };
+  console.log(`100,000 events generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const sizes = [10_000, 100_000];
+
+  for (const n of sizes) {
+    const events = big.slice(0, n);
+    const runs = n > 20_000 ? 3 : 7;
+    const ours = await median(runs, () => replay(eng, events));
+    const bare = await median(runs, () => bareTransitions(events));
+    rows.push({
+      name: `replay ${n.toLocaleString('en')} events`,
+      ms: ours,
+      baselineName: 'bare XState transition(), same events',
+      baselineMs: bare,
+    });
+    const floor = await median(runs, () => trivialTransitions(events));
+    rows.push({ name: `  (same, rules' share)`, ms: ours, baselineName: 'transition() of a trivial 1-state machine', baselineMs: floor });
+  }
+
+  for (const n of sizes) {
+    const events = big.slice(0, n);
+    const bytes = events.map(({ hash: _h, ...body }) => canonicalBytes(body));
+    const runs = n > 20_000 ? 3 : 7;
+    const ours = await median(runs, () => verifyChain(events));
+    const bare = await median(runs, () => bareSha(bytes));
+    rows.push({
+      name: `verify chain ${n.toLocaleString('en')} events`,
+      ms: ours,
+      baselineName: 'bare SHA-256 (node:crypto), same bytes',
+      baselineMs: bare,
+    });
+  }
+
+  // A full bundle: parse, schema, chain, signatures, replay, head.
+  for (const n of [10_000]) {
+    const events = big.slice(0, n);
+    const snapshot = replay(eng, events);
+    const bundle = await buildBundle({ engine: eng, events, snapshot, exporter, exportedAt: new Date().toISOString() });
+    const text = serializeBundle(bundle);
+    const fileBytes = utf8(text);
+    const exportMs = await median(5, async () =>
+      serializeBundle(await buildBundle({ engine: eng, events, snapshot, exporter, exportedAt: new Date().toISOString() })),
+    );
+    const stringify = await median(5, () => JSON.stringify(events, null, 2));
+    rows.push({
+      name: `export bundle ${n.toLocaleString('en')} events`,
+      ms: exportMs,
+      baselineName: 'JSON.stringify of the same events',
+      baselineMs: stringify,
+    });
+    const verifyMs = await median(3, async () => {
+      const verdict = await verifyBundleBytes(eng, fileBytes, nodeSha256Hex);
+      if (verdict.status !== 'intact') throw new Error(`bench bundle not intact: ${JSON.stringify(verdict)}`);
+    });
+    const eventBytes = events.map(({ hash: _h, ...body }) => canonicalBytes(body));
+    const signed = await signaturesOf(events, snapshot);
+    const raw = await median(3, async () => {
+      JSON.parse(text);
+      bareSha(eventBytes);
+      for (const s of signed) await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, s.key, s.signature, s.data);
+      bareTransitions(events);
+    });
+    rows.push({
+      name: `verify bundle ${n.toLocaleString('en')} events`,
+      ms: verifyMs,
+      baselineName: `parse + SHA-256 + ${signed.length} ECDSA + transition()`,
+      baselineMs: raw,
+    });
+    console.log(`bundle of ${n} events: ${(fileBytes.length / 1e6).toFixed(1)} MB`);
+  }
+
+  // One append at the end of a 10,000-event log.
+  {
+    const events = big.slice(0, 10_000);
+    const snapshot = replay(eng, events);
+    const last = events[events.length - 1] as LoggedEvent;
+    const head = { seq: last.seq, hash: last.hash };
+    const command = {
+      type: 'EvidenceAttached' as const,
+      id: 'bench-append',
+      at: snapshot.context.lastAt,
+      actor: { personId: 'p-aydin', role: 'ambassador' as const },
+      payload: {
+        evidenceId: 'bench-evidence',
+        kind: 'protokoll',
+        title: 'Protokoll',
+        documentDate: snapshot.context.lastAt.slice(0, 10),
+        reviewBy: null,
+        proves: { stage: null, measureId: null, standardIds: [] },
+        content: { type: 'file' as const, name: 'p.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64) },
+      },
+    };
+    const loops = 200;
+    const ours = await median(5, async () => {
+      for (let i = 0; i < loops; i++) {
+        const r = await prepareAppend(eng, snapshot, head, command, nodeSha256Hex);
+        if (!r.accepted) throw new Error(JSON.stringify(r.reasons));
+      }
+    });
+    const sealed = (await prepareAppend(eng, snapshot, head, command, nodeSha256Hex)) as { event: LoggedEvent };
+    const bare = await median(5, () => {
+      for (let i = 0; i < loops; i++) transition(eng.machine, snapshot, sealed.event);
+    });
+    rows.push({
+      name: 'prepare one append (10k log)',
+      ms: ours / loops,
+      baselineName: 'one bare XState transition()',
+      baselineMs: bare / loops,
+    });
+  }
+  report();
+}
+
+await main();
