@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,5 +115,47 @@ describe('ankerpunkt CLI', () => {
     const failed = await promisify(execFile)(process.execPath, [bin, 'verify', join(dir, 'bad.json')]).catch((e) => e);
     expect(failed.code).toBe(2);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+const hasPythonCryptography = (() => {
+  try {
+    execFileSync('python3', ['-c', 'import cryptography'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasPythonCryptography)('the independent Python verifier of docs/examples', () => {
+  const script = new URL('../../docs/examples/verify_bundle.py', import.meta.url).pathname;
+  const python = (file: string) => promisify(execFile)('python3', [script, file]).catch((e) => e);
+
+  it('agrees with ankerpunkt on an intact bundle and on a rewritten refusal, using only docs/audit-bundle.md', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ankerpunkt-py-'));
+    const file = join(dir, 'demo.json');
+    expect(await run(['demo', '--out', file], { out: () => {}, err: () => {} })).toBe(0);
+    const intact = await python(file);
+    expect(intact.stdout).toMatch(/^intact: 160 events/);
+
+    // An insider rewrites a refusal and recomputes every hash: only the signature gives it away.
+    const bundle = JSON.parse(await readFile(file, 'utf8'));
+    const index = bundle.events.findIndex((e: { type: string }) => e.type === 'SignOffRefused');
+    bundle.events[index].payload.comment = 'Einverstanden.';
+    const { computeHash } = await import('../../src/domain/chain.ts');
+    const { nodeSha256Hex } = await import('../../src/domain/crypto/node-sha256.ts');
+    let prev = '0'.repeat(64);
+    for (const event of bundle.events) {
+      event.prevHash = prev;
+      event.hash = await computeHash(event, nodeSha256Hex);
+      prev = event.hash;
+    }
+    bundle.head.headHash = prev;
+    const forged = join(dir, 'forged.json');
+    await writeFile(forged, JSON.stringify(bundle));
+    const result = await python(forged);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`event ${index + 1} (SignOffRefused): bad signature`);
+    expect(await run(['verify', forged], { out: () => {}, err: () => {} })).toBe(1);
   });
 });
