@@ -4,16 +4,13 @@
  */
 import { ProcessCommand } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
-import { type Reason, reason } from '../../machines/process/reasons.ts';
+import type { Reason } from '../../machines/process/reasons.ts';
 import { type ChainHead, type LoggedEvent, seal } from './chain.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { decide, type ProcessEngine } from './process-engine.ts';
+import { schemaReasons } from './schema-reasons.ts';
 
 export type PreparedAppend = { accepted: true; event: LoggedEvent; snapshot: ProcessSnapshot } | { accepted: false; reasons: Reason[] };
-
-export function schemaReasons(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Reason[] {
-  return error.issues.map((issue) => reason('invalidCommand', { path: issue.path.map(String).join('.'), message: issue.message }));
-}
 
 export async function prepareAppend(
   eng: ProcessEngine,

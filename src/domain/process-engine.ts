@@ -5,7 +5,7 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { findRequest } from '../../machines/process/process.collections.ts';
-import type { ProcessCommand, ProcessEvent } from '../../machines/process/process.events.ts';
+import { ProcessCommand, type ProcessEvent } from '../../machines/process/process.events.ts';
 import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { createProcessMachine, type ProcessMachine } from '../../machines/process/process.machine.ts';
 import { type Reason, reason } from '../../machines/process/reasons.ts';
@@ -14,6 +14,7 @@ import { type ExplainedReason, withMessages } from '../i18n/reasons.ts';
 import type { LoggedEvent } from './chain.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
+import { schemaReasons } from './schema-reasons.ts';
 import { type SignOffStatement, verifyStatement } from './statements.ts';
 
 export interface ProcessEngine {
@@ -114,5 +115,7 @@ export async function decide(
  * and English message. An empty list means the machine would accept the command.
  */
 export function explainCommand(eng: ProcessEngine, snapshot: ProcessSnapshot, command: ProcessCommand): ExplainedReason[] {
-  return explain(eng.rulebook, snapshot, command).map((r) => withMessages(r, eng.rulebook));
+  const parsed = ProcessCommand.safeParse(command);
+  const reasons = parsed.success ? explain(eng.rulebook, snapshot, parsed.data) : schemaReasons(parsed.error);
+  return reasons.map((r) => withMessages(r, eng.rulebook));
 }

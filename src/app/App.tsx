@@ -1,0 +1,81 @@
+/** The app: providers, the frame, and the screen the URL names. */
+import { Component, type ReactNode } from 'react';
+import { type Services, ServicesProvider } from './data.tsx';
+import { LangProvider, useMessages } from './i18n.tsx';
+import { ProcessScreen } from './process/ProcessScreen.tsx';
+import { Link, useRoute } from './router.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { Layout } from './shell/Layout.tsx';
+import { StartScreen } from './start/StartScreen.tsx';
+
+const messages = {
+  de: {
+    notFound: 'Diese Seite gibt es nicht.',
+    home: 'Zur Übersicht',
+    crashed: 'Diese Ansicht ist auf einen Fehler gestoßen. Ihre Daten sind unverändert gespeichert.',
+    reload: 'Neu laden',
+  },
+  en: {
+    notFound: 'This page does not exist.',
+    home: 'To the overview',
+    crashed: 'This view ran into an error. Your data is stored unchanged.',
+    reload: 'Reload',
+  },
+};
+
+function Screen() {
+  const route = useRoute();
+  const t = useMessages(messages);
+  switch (route.screen) {
+    case 'start':
+      return <StartScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'process':
+      return <ProcessScreen processId={route.processId} tab={route.tab} />;
+    case 'notFound':
+      return (
+        <section>
+          <h1>{t.notFound}</h1>
+          <Link to={{ screen: 'start' }}>{t.home}</Link>
+        </section>
+      );
+  }
+}
+
+function CrashMessage() {
+  const t = useMessages(messages);
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{t.crashed}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t.reload}
+      </button>
+    </div>
+  );
+}
+
+/** A rendering error shows a message instead of a blank page; the stored data is untouched. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <CrashMessage /> : this.props.children;
+  }
+}
+
+export function App({ services }: { services: Services }) {
+  return (
+    <ServicesProvider services={services}>
+      <LangProvider>
+        <Layout>
+          <ErrorBoundary>
+            <Screen />
+          </ErrorBoundary>
+        </Layout>
+      </LangProvider>
+    </ServicesProvider>
+  );
+}

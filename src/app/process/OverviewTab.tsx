@@ -1,0 +1,165 @@
+/**
+ * The current stage: its exit criteria as a checklist (what is met, and by which evidence), the
+ * sign-offs of this stage, and the actions possible now, each with the reason when it is not.
+ */
+import { useState } from 'react';
+import { findEvidence } from '../../../machines/process/process.collections.ts';
+import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { currentRevision, exitCriteriaStatus, requestsFor } from '../../../machines/process/process.queries.ts';
+import { stageTemplate } from '../../../standards/rulebook.ts';
+import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
+import { signOffRequestCommand } from '../../domain/commands.ts';
+import { timeFor, useAppend, useServices } from '../data.tsx';
+import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
+import { TextField } from '../ui/Field.tsx';
+import { ReasonList } from '../ui/Reasons.tsx';
+import { processMessages } from './messages.ts';
+
+function Checklist({ snapshot }: { snapshot: ProcessSnapshot }) {
+  const t = useMessages(processMessages);
+  const { lang } = useLang();
+  const { engine, now } = useServices();
+  const ctx = snapshot.context;
+  const criteria = exitCriteriaStatus(engine.rulebook, ctx, ctx.stage, timeFor(snapshot, now()));
+  return (
+    <section aria-labelledby="criteria-title">
+      <h2 id="criteria-title">{t.criteria}</h2>
+      <ul className="checklist">
+        {criteria.map((c) => (
+          <li key={c.criterion.id} className={c.met ? 'met' : 'unmet'}>
+            <span className="check" aria-hidden="true">
+              {c.met ? '✓' : '○'}
+            </span>
+            <div>
+              <span className="visually-hidden">{c.met ? t.met : t.open}: </span>
+              <strong>{c.criterion.label[lang]}</strong>
+              {c.met && c.evidenceIds.length > 0 ? (
+                <p className="met-by">
+                  {t.metBy}{' '}
+                  {c.evidenceIds
+                    .map((id) => findEvidence(ctx, id))
+                    .map((e) => (e ? currentRevision(e).title : ''))
+                    .filter(Boolean)
+                    .join('; ')}
+                </p>
+              ) : null}
+              {!c.met ? <ReasonList reasons={c.reasons} /> : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SignOffs({ snapshot }: { snapshot: ProcessSnapshot }) {
+  const t = useMessages(processMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
+  const ctx = snapshot.context;
+  const requests = requestsFor(ctx, ctx.stage);
+  const name = (personId: string) => ctx.people[personId]?.name ?? personId;
+  const role = (id: string) => engine.rulebook.template.roles.find((r) => r.id === id)?.label[lang] ?? id;
+  return (
+    <section aria-labelledby="signoffs-title">
+      <h2 id="signoffs-title">{t.signOffs}</h2>
+      {requests.length === 0 ? <p>{t.noRequests}</p> : null}
+      <ol className="requests">
+        {requests.map((r) => {
+          const waiting = r.requiredRoles.filter((x) => !r.decisions.some((d) => d.role === x));
+          return (
+            <li key={r.requestId}>
+              <p>
+                <strong>{t.status[r.status]}</strong> · {t.requested(name(r.requestedBy), formatDateTime(r.requestedAt, lang))}
+              </p>
+              {r.decisions.map((d) => (
+                <p key={d.role} className={`decision decision-${d.decision}`}>
+                  <span aria-hidden="true">{d.decision === 'granted' ? '✓ ' : '✗ '}</span>
+                  {role(d.role)}: {name(d.personId)}, {t.decision[d.decision]} {formatDateTime(d.signedAt, lang)}
+                  {d.comment ? <q>{d.comment}</q> : null}
+                </p>
+              ))}
+              {r.status === 'open' && waiting.length > 0 ? (
+                <p>
+                  {t.waitingFor} {waiting.map(role).join(', ')}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function Actions({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+  const t = useMessages(processMessages);
+  const { lang } = useLang();
+  const { engine, now } = useServices();
+  const { build, append, identity } = useAppend(processId, snapshot);
+  const [note, setNote] = useState('');
+  const [pauseReason, setPauseReason] = useState('');
+  const ctx = snapshot.context;
+  const at = timeFor(snapshot, now());
+  const actor = identity ? { personId: identity.personId, role: ctx.people[identity.personId]?.roles[0] ?? ('ambassador' as const) } : null;
+  const request =
+    actor && ctx.agency
+      ? signOffRequestCommand(engine, snapshot, { id: crypto.randomUUID(), at, actor, requestId: `r-${crypto.randomUUID()}`, note })
+      : null;
+  const index = STAGE_ORDER.indexOf(ctx.stage);
+  const targets: StageId[] = ctx.stage === 'renewal' ? engine.rulebook.template.renewalTargets : [STAGE_ORDER[index + 1] as StageId];
+  const paused = ctx.pausedAt !== null;
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">{t.actions}</h2>
+      <p className="purpose">
+        <strong>{t.purpose}:</strong> {stageTemplate(engine.rulebook, ctx.stage).purpose[lang]}
+      </p>
+      {paused ? (
+        <ActionButton snapshot={snapshot} command={build({ type: 'ProcessResumed', payload: { note: '' } })} append={append} primary>
+          {t.resume}
+        </ActionButton>
+      ) : (
+        <>
+          <TextField label={t.requestNote} value={note} onChange={(e) => setNote(e.target.value)} />
+          <ActionButton snapshot={snapshot} command={request} append={append} primary onDone={(o) => o.ok && setNote('')}>
+            {t.requestSignOff}
+          </ActionButton>
+          {targets.map((to) => (
+            <ActionButton
+              key={to}
+              snapshot={snapshot}
+              command={build({ type: 'StageAdvanced', payload: { from: ctx.stage, to } })}
+              append={append}
+            >
+              {t.advanceTo(stageTemplate(engine.rulebook, to).title[lang])}
+            </ActionButton>
+          ))}
+          <details className="pause">
+            <summary>{t.pause}</summary>
+            <TextField label={t.pauseReason} value={pauseReason} onChange={(e) => setPauseReason(e.target.value)} required />
+            <ActionButton
+              snapshot={snapshot}
+              command={build({ type: 'ProcessPaused', payload: { reason: pauseReason } })}
+              append={append}
+              onDone={(o) => o.ok && setPauseReason('')}
+            >
+              {t.pause}
+            </ActionButton>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function OverviewTab({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+  return (
+    <div className="overview">
+      <Checklist snapshot={snapshot} />
+      <Actions processId={processId} snapshot={snapshot} />
+      <SignOffs snapshot={snapshot} />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * One process: the stage stepper and the current cycle on top, then the area the URL names
+ * (overview, measures, evidence, standards).
+ */
+import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { useProcess, useServices } from '../data.tsx';
+import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
+import { formatDay, useLang, useMessages } from '../i18n.tsx';
+import { MeasuresTab } from '../measures/MeasuresTab.tsx';
+import { Link, type Route } from '../router.tsx';
+import { StandardsTab } from '../standards/StandardsTab.tsx';
+import { processMessages } from './messages.ts';
+import { OverviewTab } from './OverviewTab.tsx';
+
+type Tab = Extract<Route, { screen: 'process' }>['tab'];
+
+function StageStepper({ snapshot }: { snapshot: ProcessSnapshot }) {
+  const t = useMessages(processMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
+  const ctx = snapshot.context;
+  const stages = engine.rulebook.template.stages;
+  const currentIndex = stages.findIndex((s) => s.id === ctx.stage);
+  return (
+    <nav aria-label={t.stages} className="stepper-wrap">
+      <p className="cycle-label">{t.cycle(ctx.cycle)}</p>
+      <ol className="stepper">
+        {stages.map((stage, i) => {
+          // In later cycles the first three stages lie behind; the cyclic ones before the current are done.
+          const done = i < currentIndex || (ctx.cycle > 1 && !stage.cyclic);
+          const current = i === currentIndex;
+          const state = current ? t.current : done ? t.done : t.upcoming;
+          return (
+            <li key={stage.id} className={current ? 'current' : done ? 'done' : 'upcoming'} aria-current={current ? 'step' : undefined}>
+              <span className="step-number" aria-hidden="true">
+                {done && !current ? '✓' : stage.number}
+              </span>
+              <span className="step-title">{stage.title[lang]}</span>
+              <span className="visually-hidden">({state})</span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function Tabs({ processId, tab }: { processId: string; tab: Tab }) {
+  const t = useMessages(processMessages);
+  const tabs: Tab[] = ['overview', 'measures', 'evidence', 'standards'];
+  return (
+    <nav aria-label={t.tabs} className="tabs">
+      <ul>
+        {tabs.map((name) => (
+          <li key={name}>
+            <Link to={{ screen: 'process', processId, tab: name }} aria-current={tab === name ? 'page' : undefined}>
+              {t[name]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function ProcessScreen({ processId, tab }: { processId: string; tab: Tab }) {
+  const t = useMessages(processMessages);
+  const { lang } = useLang();
+  const view = useProcess(processId);
+  if (view.status === 'loading') return <p role="status">{t.loading}</p>;
+  if (view.status !== 'ready') {
+    return (
+      <section>
+        <h1>{view.status === 'missing' ? t.missing : t.corrupt}</h1>
+        {view.status === 'corrupt' ? <pre className="detail">{view.detail}</pre> : null}
+        <Link to={{ screen: 'start' }}>{t.back}</Link>
+      </section>
+    );
+  }
+  const { snapshot } = view;
+  const ctx = snapshot.context;
+  const types = { AA: lang === 'de' ? 'Agentur für Arbeit' : 'Employment agency', JC: lang === 'de' ? 'Jobcenter (gE)' : 'Job centre' };
+  return (
+    <>
+      <header className="process-header">
+        <h1>{ctx.agency?.name}</h1>
+        <p>
+          {ctx.agency ? types[ctx.agency.type] : ''} · {ctx.agency?.region}
+        </p>
+      </header>
+      {ctx.pausedAt ? (
+        <div className="notice notice-warning" role="status">
+          <span aria-hidden="true">⏸ </span>
+          {t.pausedSince(formatDay(ctx.pausedAt, lang), ctx.pauseReason ?? '')}
+        </div>
+      ) : null}
+      <StageStepper snapshot={snapshot} />
+      <Tabs processId={processId} tab={tab} />
+      <div className="tab-panel">
+        {tab === 'overview' ? <OverviewTab processId={processId} snapshot={snapshot} /> : null}
+        {tab === 'measures' ? <MeasuresTab processId={processId} snapshot={snapshot} /> : null}
+        {tab === 'evidence' ? <EvidenceTab processId={processId} snapshot={snapshot} /> : null}
+        {tab === 'standards' ? <StandardsTab processId={processId} snapshot={snapshot} /> : null}
+      </div>
+    </>
+  );
+}

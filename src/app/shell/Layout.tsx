@@ -1,0 +1,75 @@
+/** The frame of every screen: skip link, header with navigation and language, main landmark. */
+import type { ReactNode } from 'react';
+import { useLang, useMessages } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
+
+const messages = {
+  de: {
+    skip: 'Zum Inhalt springen',
+    nav: 'Hauptnavigation',
+    processes: 'Prozesse',
+    settings: 'Einstellungen',
+    language: 'Sprache',
+    tagline: 'DIKÖ-Prozesse steuern und nachweisen',
+  },
+  en: {
+    skip: 'Skip to content',
+    nav: 'Main navigation',
+    processes: 'Processes',
+    settings: 'Settings',
+    language: 'Language',
+    tagline: 'Run and evidence DIKÖ processes',
+  },
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const t = useMessages(messages);
+  const { lang, setLang } = useLang();
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t.skip}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <img src="./icon.svg" alt="" width="32" height="32" />
+          <span>
+            <strong>Ankerpunkt</strong>
+            <span className="tagline">{t.tagline}</span>
+          </span>
+        </div>
+        <nav aria-label={t.nav}>
+          <ul>
+            <li>
+              <Link to={{ screen: 'start' }}>{t.processes}</Link>
+            </li>
+            <li>
+              <Link to={{ screen: 'settings' }}>{t.settings}</Link>
+            </li>
+          </ul>
+        </nav>
+        <fieldset className="lang-switch">
+          <legend className="visually-hidden">{t.language}</legend>
+          <button type="button" aria-pressed={lang === 'de'} onClick={() => setLang('de')} lang="de">
+            Deutsch
+          </button>
+          <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en">
+            English
+          </button>
+        </fieldset>
+      </header>
+      <UpdatePrompt />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+
+export function StandardsTab(_props: { processId: string; snapshot: ProcessSnapshot }) {
+  return null;
+}

@@ -1,0 +1,76 @@
+/**
+ * A button for one process action. It asks the engine whether the action is possible now
+ * (`explain`); if not, the button stays focusable (aria-disabled) and the reasons are shown
+ * beside it and read with it. A disabled button without a reason would be a bug.
+ */
+import { type ReactNode, useId, useState } from 'react';
+import type { ProcessCommand } from '../../../machines/process/process.events.ts';
+import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import type { StoredFile } from '../../db/database.ts';
+import type { AppendOutcome } from '../../db/process-store.ts';
+import { explainCommand } from '../../domain/process-engine.ts';
+import { useServices } from '../data.tsx';
+import { useMessages } from '../i18n.tsx';
+import { OutcomeMessage, ReasonList } from './Reasons.tsx';
+
+const messages = {
+  de: { notPossible: 'Derzeit nicht möglich:', saved: 'Gespeichert.', working: 'Wird gespeichert …' },
+  en: { notPossible: 'Not possible at the moment:', saved: 'Saved.', working: 'Saving …' },
+};
+
+export function ActionButton({
+  snapshot,
+  command,
+  append,
+  children,
+  primary,
+  files,
+  onDone,
+}: {
+  snapshot: ProcessSnapshot;
+  command: ProcessCommand | null;
+  append: (command: ProcessCommand | null, files?: readonly StoredFile[]) => Promise<AppendOutcome>;
+  children: ReactNode;
+  primary?: boolean;
+  files?: readonly StoredFile[];
+  onDone?: (outcome: AppendOutcome) => void;
+}) {
+  const t = useMessages(messages);
+  const { engine } = useServices();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<AppendOutcome | null>(null);
+  const reasons = command ? explainCommand(engine, snapshot, command) : [];
+  const blocked = !command || reasons.length > 0;
+  const run = async () => {
+    if (blocked || busy) return;
+    setBusy(true);
+    const result = await append(command, files);
+    setBusy(false);
+    setOutcome(result);
+    onDone?.(result);
+  };
+  return (
+    <div className="action">
+      <button
+        type="button"
+        className={primary ? 'primary' : undefined}
+        aria-disabled={blocked || busy ? true : undefined}
+        aria-describedby={blocked ? `${id}-why` : undefined}
+        onClick={run}
+      >
+        {children}
+      </button>
+      {blocked && reasons.length > 0 ? (
+        <div className="why-not" id={`${id}-why`}>
+          <span>{t.notPossible}</span>
+          <ReasonList reasons={reasons} />
+        </div>
+      ) : null}
+      <p role="status" className="status-line">
+        {busy ? t.working : outcome?.ok ? t.saved : ''}
+      </p>
+      <OutcomeMessage outcome={outcome} />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The IndexedDB database, through Dexie. Everything the app knows lives here, on this device
+ * only: the event logs (the truth), their chain heads, the snapshot cache, evidence files by
+ * digest, the people who use this device with their keys, and settings.
+ *
+ * Each schema version is declared below with its upgrade; a version is never edited once
+ * shipped. tests/integration/db-upgrade.test.ts opens a database written by every earlier
+ * version from fixtures.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { ProcessContext } from '../../machines/process/process.context.ts';
+import type { StageId } from '../../standards/schema.ts';
+import type { LoggedEvent } from '../domain/chain.ts';
+
+export const DB_NAME = 'ankerpunkt';
+
+/** One row per process, for the start screen; rewritten with every append. */
+export interface ProcessSummary {
+  processId: string;
+  agencyName: string;
+  agencyType: 'AA' | 'JC';
+  region: string;
+  stage: StageId;
+  cycle: number;
+  paused: boolean;
+  nextDue: { title: string; due: string; overdue: boolean } | null;
+  eventCount: number;
+  updatedAt: string;
+}
+
+export type StoredEvent = LoggedEvent & { processId: string };
+
+export interface StoredHead {
+  processId: string;
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The snapshot cache, split so that an append writes only what changed: the small top of the
+ * context here, and each yearly cycle and id-index bucket as its own part (snapshotParts).
+ */
+export interface StoredSnapshot {
+  processId: string;
+  seq: number;
+  machineVersion: string;
+  value: unknown;
+  history: Record<string, string[]>;
+  top: Omit<ProcessContext, 'cycles' | 'ids'>;
+  cycleCount: number;
+  bucketCount: number;
+}
+
+export interface StoredSnapshotPart {
+  processId: string;
+  /** "c:<cycle>" or "i:<bucket>" */
+  part: string;
+  data: unknown;
+}
+
+export interface StoredFile {
+  sha256: string;
+  blob: Blob;
+  size: number;
+  mediaType: string;
+}
+
+/** A person who uses this device, with their signing key (never leaves the device). */
+export interface Identity {
+  personId: string;
+  name: string;
+  organisation: string;
+  /** Non-extractable; IndexedDB stores the key object itself. */
+  privateKey: CryptoKey;
+  publicKey: { keyId: string; algorithm: 'ECDSA-P256-SHA256'; publicKey: string };
+  createdAt: string;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export class AnkerpunktDb extends Dexie {
+  processes!: Table<ProcessSummary, string>;
+  events!: Table<StoredEvent, [string, number]>;
+  heads!: Table<StoredHead, string>;
+  snapshots!: Table<StoredSnapshot, string>;
+  snapshotParts!: Table<StoredSnapshotPart, [string, string]>;
+  files!: Table<StoredFile, string>;
+  identities!: Table<Identity, string>;
+  settings!: Table<Setting, string>;
+
+  constructor(name = DB_NAME) {
+    // Strict durability: an acknowledged append is on disk, not in a write buffer.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      processes: 'processId, updatedAt',
+      events: '[processId+seq], processId',
+      heads: 'processId',
+      snapshots: 'processId',
+      snapshotParts: '[processId+part], processId',
+      files: 'sha256',
+      identities: 'personId',
+      settings: 'key',
+    });
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The process logs in IndexedDB. An append is prepared outside any transaction (hashing,
+ * signature checks and the machine's decision are asynchronous or slow) and then written in one
+ * read-write transaction: event, chain head, snapshot cache, start-screen summary and any new
+ * evidence files, all or nothing. The transaction re-reads the head, so two tabs appending at
+ * once cannot fork the chain: the second sees the first, and is prepared again on top of it.
+ */
+import Dexie from 'dexie';
+import { OPEN_MEASURE_STATUSES } from '../../machines/measure/measure.machine.ts';
+import { findMeasure } from '../../machines/process/process.collections.ts';
+import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import type { Reason } from '../../machines/process/reasons.ts';
+import { prepareAppend } from '../domain/append.ts';
+import { type ChainHead, GENESIS_HASH, type LoggedEvent } from '../domain/chain.ts';
+import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import type { ProcessEngine } from '../domain/process-engine.ts';
+import { ReplayError, replay } from '../domain/replay.ts';
+import { verifyEvents } from '../domain/verify.ts';
+import type { AnkerpunktDb, ProcessSummary, StoredFile } from './database.ts';
+import { readCachedSnapshot, snapshotRows } from './snapshot-store.ts';
+import { ConcurrentAppendError, type StorageProblem, storageProblem } from './storage-errors.ts';
+
+export interface ProcessState {
+  processId: string;
+  snapshot: ProcessSnapshot;
+  head: ChainHead | null;
+}
+
+export type LoadResult = { ok: true; state: ProcessState } | { ok: false; problem: 'corrupt'; detail: string };
+
+export type AppendOutcome =
+  | { ok: true; event: LoggedEvent; snapshot: ProcessSnapshot }
+  | { ok: false; kind: 'refused'; reasons: Reason[] }
+  | { ok: false; kind: 'storage'; problem: StorageProblem };
+
+/** The last state each database handed out, reused while its head is unchanged. */
+const recent = new WeakMap<AnkerpunktDb, Map<string, ProcessState>>();
+
+function remember(db: AnkerpunktDb, state: ProcessState): void {
+  let byProcess = recent.get(db);
+  if (!byProcess) recent.set(db, (byProcess = new Map()));
+  byProcess.set(state.processId, state);
+}
+
+/** The current state of a process: from the cache where it can, replaying what the cache lacks. */
+export async function loadProcess(db: AnkerpunktDb, eng: ProcessEngine, processId: string): Promise<LoadResult> {
+  const head = await db.heads.get(processId);
+  if (!head) return { ok: true, state: { processId, snapshot: eng.initial, head: null } };
+  const known = recent.get(db)?.get(processId);
+  if (known?.head?.seq === head.seq && known.head.hash === head.hash) return { ok: true, state: known };
+
+  const cached = await readCachedSnapshot(db, eng, processId);
+  const start = cached && cached.seq <= head.seq ? cached : { seq: 0, snapshot: eng.initial };
+  try {
+    let snapshot = start.snapshot;
+    if (start.seq < head.seq) {
+      const rest = await db.events
+        .where('[processId+seq]')
+        .between([processId, start.seq + 1], [processId, Dexie.maxKey])
+        .toArray();
+      snapshot = replay(eng, rest, snapshot);
+    }
+    const state = { processId, snapshot, head: { seq: head.seq, hash: head.hash } };
+    remember(db, state);
+    return { ok: true, state };
+  } catch (error) {
+    if (error instanceof ReplayError) return { ok: false, problem: 'corrupt', detail: error.message };
+    throw error;
+  }
+}
+
+export function summaryOf(processId: string, snapshot: ProcessSnapshot, updatedAt: string): ProcessSummary {
+  const ctx = snapshot.context;
+  const open = ctx.openMeasureIds
+    .map((id) => findMeasure(ctx, id))
+    .filter((m) => m !== undefined && OPEN_MEASURE_STATUSES.has(m.status))
+    .sort((a, b) => ((a?.due ?? '') < (b?.due ?? '') ? -1 : 1));
+  const next = open[0];
+  const today = updatedAt.slice(0, 10);
+  return {
+    processId,
+    agencyName: ctx.agency?.name ?? '',
+    agencyType: ctx.agency?.type ?? 'AA',
+    region: ctx.agency?.region ?? '',
+    stage: ctx.stage,
+    cycle: ctx.cycle,
+    paused: ctx.pausedAt !== null,
+    nextDue: next ? { title: next.title, due: next.due, overdue: next.due < today } : null,
+    eventCount: ctx.eventCount,
+    updatedAt,
+  };
+}
+
+/** New evidence files, stored once per digest however often they are attached. */
+async function putNewFiles(db: AnkerpunktDb, files: readonly StoredFile[]): Promise<void> {
+  if (files.length === 0) return;
+  const existing = new Set(
+    await db.files
+      .where('sha256')
+      .anyOf(files.map((f) => f.sha256))
+      .primaryKeys(),
+  );
+  const fresh = files.filter((f) => !existing.has(f.sha256));
+  if (fresh.length > 0) await db.files.bulkPut(fresh);
+}
+
+export async function appendCommand(
+  db: AnkerpunktDb,
+  eng: ProcessEngine,
+  sha256: Sha256Hex,
+  processId: string,
+  command: unknown,
+  files: readonly StoredFile[] = [],
+): Promise<AppendOutcome> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let loaded: LoadResult;
+    try {
+      loaded = await loadProcess(db, eng, processId);
+    } catch (error) {
+      return { ok: false, kind: 'storage', problem: storageProblem(error) };
+    }
+    if (!loaded.ok) return { ok: false, kind: 'storage', problem: { code: 'failed', detail: loaded.detail } };
+    const { state } = loaded;
+    const prepared = await prepareAppend(eng, state.snapshot, state.head, command, sha256);
+    if (!prepared.accepted) return { ok: false, kind: 'refused', reasons: prepared.reasons };
+    const { event, snapshot } = prepared;
+    const rows = snapshotRows(processId, event.seq, snapshot, state.head ? state.snapshot : null);
+    try {
+      await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
+        const head = await db.heads.get(processId);
+        if ((head?.seq ?? 0) !== event.seq - 1 || (head?.hash ?? GENESIS_HASH) !== event.prevHash) throw new ConcurrentAppendError();
+        await db.events.add({ ...event, processId });
+        await db.heads.put({ processId, seq: event.seq, hash: event.hash });
+        await db.snapshots.put(rows.top);
+        if (rows.parts.length > 0) await db.snapshotParts.bulkPut(rows.parts);
+        await db.processes.put(summaryOf(processId, snapshot, event.at));
+        await putNewFiles(db, files);
+      });
+    } catch (error) {
+      const problem = storageProblem(error);
+      if (problem.code === 'concurrent') continue;
+      return { ok: false, kind: 'storage', problem };
+    }
+    remember(db, { processId, snapshot, head: { seq: event.seq, hash: event.hash } });
+    return { ok: true, event, snapshot };
+  }
+  return { ok: false, kind: 'storage', problem: { code: 'concurrent' } };
+}
+
+export type ImportOutcome =
+  | { ok: true; state: ProcessState }
+  | { ok: false; kind: 'exists' | 'invalid'; detail: string }
+  | { ok: false; kind: 'storage'; problem: StorageProblem };
+
+/**
+ * Stores a whole verified log as a new process in one transaction: all of it, or nothing.
+ * Used for the demo process now, and for importing bundles.
+ */
+export async function importLog(
+  db: AnkerpunktDb,
+  eng: ProcessEngine,
+  sha256: Sha256Hex,
+  events: readonly LoggedEvent[],
+  files: readonly StoredFile[] = [],
+): Promise<ImportOutcome> {
+  const verified = await verifyEvents(eng, events, sha256);
+  if (!verified.ok) return { ok: false, kind: 'invalid', detail: `${verified.event.seq}: ${verified.problem.code}` };
+  const { snapshot } = verified;
+  const processId = snapshot.context.processId;
+  const last = events[events.length - 1] as LoggedEvent;
+  const rows = snapshotRows(processId, last.seq, snapshot, null);
+  try {
+    await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
+      if (await db.heads.get(processId)) throw Object.assign(new Error(processId), { name: 'ProcessExistsError' });
+      await db.events.bulkAdd(events.map((e) => ({ ...e, processId })));
+      await db.heads.put({ processId, seq: last.seq, hash: last.hash });
+      await db.snapshots.put(rows.top);
+      await db.snapshotParts.bulkPut(rows.parts);
+      await db.processes.put(summaryOf(processId, snapshot, last.at));
+      await putNewFiles(db, files);
+    });
+  } catch (error) {
+    if ((error as Error).name === 'ProcessExistsError') return { ok: false, kind: 'exists', detail: processId };
+    return { ok: false, kind: 'storage', problem: storageProblem(error) };
+  }
+  const state = { processId, snapshot, head: { seq: last.seq, hash: last.hash } };
+  remember(db, state);
+  return { ok: true, state };
+}
+
+export async function eventsOf(db: AnkerpunktDb, processId: string): Promise<LoggedEvent[]> {
+  const rows = await db.events.where('[processId+seq]').between([processId, Dexie.minKey], [processId, Dexie.maxKey]).toArray();
+  return rows.map(({ processId: _p, ...event }) => event as LoggedEvent);
+}
