@@ -37,8 +37,8 @@ export type AppendOutcome =
 const recent = new WeakMap<AnkerpunktDb, Map<string, ProcessState>>();
 
 function remember(db: AnkerpunktDb, state: ProcessState): void {
-  let byProcess = recent.get(db);
-  if (!byProcess) recent.set(db, (byProcess = new Map()));
+  const byProcess = recent.get(db) ?? new Map<string, ProcessState>();
+  recent.set(db, byProcess);
   byProcess.set(state.processId, state);
 }
 

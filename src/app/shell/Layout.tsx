@@ -28,16 +28,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const { lang, setLang } = useLang();
   return (
     <>
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
+      {/* A button, not a link: with hash routing, href="#main" would change the route. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
         {t.skip}
-      </a>
+      </button>
       <header className="app-header">
         <div className="brand">
           <img src="./icon.svg" alt="" width="32" height="32" />

@@ -12,8 +12,8 @@ export function ReasonList({ reasons, id }: { reasons: readonly Reason[]; id?: s
   if (reasons.length === 0) return null;
   return (
     <ul className="reasons" id={id}>
-      {reasons.map((r, i) => (
-        <li key={`${r.code}-${i}`}>{describeReason(r, lang, engine.rulebook)}</li>
+      {reasons.map((r) => (
+        <li key={`${r.code}:${JSON.stringify(r.params)}`}>{describeReason(r, lang, engine.rulebook)}</li>
       ))}
     </ul>
   );
