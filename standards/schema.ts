@@ -3,16 +3,16 @@
  * not programmers (IKBO, IQ coaches) can review and change them; these schemas are what keeps
  * such a change from breaking the process engine.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const LocalizedText = z.strictObject({
-  de: z.string().min(1),
-  en: z.string().min(1),
+  de: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** A slug: lower-case words joined by hyphens, the way ids appear in events and URLs. */
-export const Slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a lower-case slug');
+export const Slug = z.string().check(z.regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a lower-case slug'));
 
 export const IqLevel = z.enum(['structure', 'staff', 'services', 'cooperation']);
 export type IqLevel = z.infer<typeof IqLevel>;
@@ -35,7 +35,7 @@ export const StageId = z.enum(['mandate', 'setup', 'baseline', 'plan', 'implemen
 export type StageId = z.infer<typeof StageId>;
 export const STAGE_ORDER: readonly StageId[] = StageId.options;
 
-const Version = z.string().regex(/^\d{4}\.\d+$/, 'expected a version like 2026.1');
+const Version = z.string().check(z.regex(/^\d{4}\.\d+$/, 'expected a version like 2026.1'));
 
 // ---------------------------------------------------------------- evidence kinds
 
@@ -48,35 +48,35 @@ export type EvidenceKind = z.infer<typeof EvidenceKind>;
 
 export const EvidenceKindsFile = z.strictObject({
   version: Version,
-  kinds: z.array(EvidenceKind).min(1),
+  kinds: z.array(EvidenceKind).check(z.minLength(1)),
 });
 export type EvidenceKindsFile = z.infer<typeof EvidenceKindsFile>;
 
 // ---------------------------------------------------------------- standards catalog
 
-export const MaturityLevel = z.number().int().min(0).max(5);
+export const MaturityLevel = z.int().check(z.minimum(0), z.maximum(5));
 export type MaturityLevel = z.infer<typeof MaturityLevel>;
 
 export const Standard = z.strictObject({
   id: Slug,
-  number: z.number().int().min(1),
+  number: z.int().check(z.minimum(1)),
   title: LocalizedText,
   description: LocalizedText,
   iqLevel: IqLevel,
-  indicators: z.array(LocalizedText).min(1),
-  evidenceKinds: z.array(Slug).min(1),
+  indicators: z.array(LocalizedText).check(z.minLength(1)),
+  evidenceKinds: z.array(Slug).check(z.minLength(1)),
   /** What each PDCA level 0..5 means for this standard, in order. */
-  maturity: z.array(LocalizedText).length(6),
+  maturity: z.array(LocalizedText).check(z.minLength(6), z.maxLength(6)),
 });
 export type Standard = z.infer<typeof Standard>;
 
 export const CatalogFile = z.strictObject({
   version: Version,
   /** Generic meaning of the PDCA levels 0..5. */
-  maturityScale: z.array(LocalizedText).length(6),
+  maturityScale: z.array(LocalizedText).check(z.minLength(6), z.maxLength(6)),
   /** From this level on a rating must cite evidence. */
   evidenceRequiredFromLevel: MaturityLevel,
-  standards: z.array(Standard).min(1),
+  standards: z.array(Standard).check(z.minLength(1)),
 });
 export type CatalogFile = z.infer<typeof CatalogFile>;
 
@@ -98,7 +98,7 @@ export type MeasureTemplate = z.infer<typeof MeasureTemplate>;
 
 export const MeasureTemplatesFile = z.strictObject({
   version: Version,
-  templates: z.array(MeasureTemplate).min(1),
+  templates: z.array(MeasureTemplate).check(z.minLength(1)),
 });
 export type MeasureTemplatesFile = z.infer<typeof MeasureTemplatesFile>;
 
@@ -116,14 +116,14 @@ export type Condition =
   | { type: 'measureIqLevel'; levels: IqLevel[] }
   | { type: 'allOf'; conditions: Condition[] };
 
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
+export const Condition: z.ZodMiniType<Condition> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('always') }),
     z.strictObject({ type: z.literal('agencyType'), agencyType: AgencyType }),
     z.strictObject({ type: z.literal('evidenceKind'), kind: Slug }),
     z.strictObject({ type: z.literal('measureTag'), tag: Slug }),
-    z.strictObject({ type: z.literal('measureIqLevel'), levels: z.array(IqLevel).min(1) }),
-    z.strictObject({ type: z.literal('allOf'), conditions: z.array(Condition).min(1) }),
+    z.strictObject({ type: z.literal('measureIqLevel'), levels: z.array(IqLevel).check(z.minLength(1)) }),
+    z.strictObject({ type: z.literal('allOf'), conditions: z.array(Condition).check(z.minLength(1)) }),
   ]),
 );
 
@@ -141,20 +141,20 @@ export const ExitCriterion = z.discriminatedUnion('type', [
   z.strictObject({
     ...criterionBase,
     type: z.literal('evidence'),
-    kinds: z.array(Slug).min(1),
-    min: z.number().int().min(1),
+    kinds: z.array(Slug).check(z.minLength(1)),
+    min: z.int().check(z.minimum(1)),
   }),
   /** At least `min` measures planned in this cycle (not cancelled). */
   z.strictObject({
     ...criterionBase,
     type: z.literal('measuresPlanned'),
-    min: z.number().int().min(1),
+    min: z.int().check(z.minimum(1)),
   }),
   /** At least `min` measures of this cycle are done. */
   z.strictObject({
     ...criterionBase,
     type: z.literal('measuresCompleted'),
-    min: z.number().int().min(1),
+    min: z.int().check(z.minimum(1)),
   }),
   /** No open measure is past its deadline. */
   z.strictObject({ ...criterionBase, type: z.literal('noOverdueMeasures') }),
@@ -168,7 +168,7 @@ export type ExitCriterion = z.infer<typeof ExitCriterion>;
 export const Milestone = z.strictObject({
   id: Slug,
   title: LocalizedText,
-  signOffs: z.array(SignOffRule).min(1),
+  signOffs: z.array(SignOffRule).check(z.minLength(1)),
   /** Roles kept informed; they receive reports but do not sign. */
   informed: z.array(RoleId),
 });
@@ -176,14 +176,14 @@ export type Milestone = z.infer<typeof Milestone>;
 
 export const StageTemplate = z.strictObject({
   id: StageId,
-  number: z.number().int().min(1).max(8),
+  number: z.int().check(z.minimum(1), z.maximum(8)),
   title: LocalizedText,
   purpose: LocalizedText,
   /** Part of the yearly cycle (stages 4-8). */
   cyclic: z.boolean(),
   allowsMeasures: z.boolean(),
   allowsAssessment: z.boolean(),
-  exitCriteria: z.array(ExitCriterion).min(1),
+  exitCriteria: z.array(ExitCriterion).check(z.minLength(1)),
   typicalEvidence: z.array(Slug),
   milestone: Milestone,
 });
@@ -219,15 +219,15 @@ export const RoleTemplate = z.strictObject({
 
 export const ProcessTemplateFile = z.strictObject({
   version: Version,
-  roles: z.array(RoleTemplate).min(1),
+  roles: z.array(RoleTemplate).check(z.minLength(1)),
   /** Pairs of roles one person may never hold together (four eyes). */
   incompatibleRoles: z.array(z.tuple([RoleId, RoleId])),
   /** Which roles may record which event. Sign-off decisions are further limited by the milestone. */
   permissions: z.record(EventTypeId, z.array(RoleId)),
-  stages: z.array(StageTemplate).length(8),
+  stages: z.array(StageTemplate).check(z.minLength(8), z.maxLength(8)),
   /** Where the next yearly cycle may start when the renewal stage is left. */
-  renewalTargets: z.array(StageId).min(1),
+  renewalTargets: z.array(StageId).check(z.minLength(1)),
   /** A sign-off request open longer than this many days is overdue. */
-  signOffDueDays: z.number().int().min(1),
+  signOffDueDays: z.int().check(z.minimum(1)),
 });
 export type ProcessTemplateFile = z.infer<typeof ProcessTemplateFile>;

@@ -3,18 +3,18 @@
  * zod schema. These are the events the machine consumes and the log stores. They are past-tense
  * facts; a command is simply an event that has not been accepted yet.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AgencyType, IqLevel, MaturityLevel, RoleId, Slug, StageId } from '../../standards/schema.ts';
 
-export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'expected an id of letters, digits, "-" and "_"');
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'expected an id of letters, digits, "-" and "_"'));
 export const IsoDate = z.iso.date();
 export const IsoDateTime = z.iso.datetime({ offset: false, precision: 3 });
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
-export const KeyId = z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 lower-case hex digits');
+export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits'));
+export const KeyId = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'expected 32 lower-case hex digits'));
 /** Base64url without padding, as RFC 4648 section 5. */
-export const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected base64url without padding');
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const OptionalText = (max: number) => z.string().max(max);
+export const Base64Url = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/, 'expected base64url without padding'));
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const OptionalText = (max: number) => z.string().check(z.maxLength(max));
 
 export const Actor = z.strictObject({ personId: Id, role: RoleId });
 export type Actor = z.infer<typeof Actor>;
@@ -23,14 +23,14 @@ export const PublicKeyRecord = z.strictObject({
   keyId: KeyId,
   algorithm: z.literal('ECDSA-P256-SHA256'),
   /** The uncompressed SEC1 point (65 bytes), base64url. */
-  publicKey: Base64Url.length(87),
+  publicKey: Base64Url.check(z.length(87)),
 });
 export type PublicKeyRecord = z.infer<typeof PublicKeyRecord>;
 
 export const PersonRegistration = z.strictObject({
   personId: Id,
   name: Text(200),
-  roles: z.array(RoleId).min(1),
+  roles: z.array(RoleId).check(z.minLength(1)),
   organisation: OptionalText(200),
   key: PublicKeyRecord,
 });
@@ -48,32 +48,32 @@ export const EvidenceContent = z.discriminatedUnion('type', [
     type: z.literal('file'),
     name: Text(255),
     mediaType: Text(255),
-    size: z.number().int().min(0),
+    size: z.int().check(z.minimum(0)),
     sha256: Sha256Hex,
   }),
   /** sha256 is over the UTF-8 bytes of the URL. */
-  z.strictObject({ type: z.literal('link'), url: z.url({ protocol: /^https?$/ }).max(2000), sha256: Sha256Hex }),
+  z.strictObject({ type: z.literal('link'), url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)), sha256: Sha256Hex }),
   /** sha256 is over the UTF-8 bytes of the text. */
   z.strictObject({ type: z.literal('note'), text: Text(10_000), sha256: Sha256Hex }),
 ]);
 export type EvidenceContent = z.infer<typeof EvidenceContent>;
 
 export const EvidenceProves = z.strictObject({
-  stage: StageId.nullable(),
-  measureId: Id.nullable(),
+  stage: z.nullable(StageId),
+  measureId: z.nullable(Id),
   standardIds: z.array(Slug),
 });
 export type EvidenceProves = z.infer<typeof EvidenceProves>;
 
-export const SignOffCover = z.strictObject({ evidenceId: Id, revision: z.number().int().min(1), sha256: Sha256Hex });
+export const SignOffCover = z.strictObject({ evidenceId: Id, revision: z.int().check(z.minimum(1)), sha256: Sha256Hex });
 export type SignOffCover = z.infer<typeof SignOffCover>;
 
 const payloads = {
   ProcessOpened: z.strictObject({
     processId: Id,
     agency: Agency,
-    templateVersion: z.string().min(1),
-    catalogVersion: z.string().min(1),
+    templateVersion: z.string().check(z.minLength(1)),
+    catalogVersion: z.string().check(z.minLength(1)),
     startedOn: IsoDate,
     founder: PersonRegistration,
   }),
@@ -85,28 +85,28 @@ const payloads = {
     kind: Slug,
     title: Text(300),
     documentDate: IsoDate,
-    reviewBy: IsoDate.nullable(),
+    reviewBy: z.nullable(IsoDate),
     proves: EvidenceProves,
     content: EvidenceContent,
   }),
   EvidenceRevised: z.strictObject({
     evidenceId: Id,
-    revision: z.number().int().min(2),
+    revision: z.int().check(z.minimum(2)),
     title: Text(300),
     documentDate: IsoDate,
-    reviewBy: IsoDate.nullable(),
+    reviewBy: z.nullable(IsoDate),
     content: EvidenceContent,
     reason: Text(1000),
   }),
   MeasurePlanned: z.strictObject({
     measureId: Id,
-    templateId: Slug.nullable(),
+    templateId: z.nullable(Slug),
     title: Text(300),
     owner: Text(200),
     due: IsoDate,
     indicator: Text(1000),
     iqLevel: IqLevel,
-    budgetCents: z.number().int().min(0).nullable(),
+    budgetCents: z.nullable(z.int().check(z.minimum(0))),
   }),
   MeasureStarted: z.strictObject({ measureId: Id }),
   MeasureCompleted: z.strictObject({ measureId: Id, outcome: Text(2000) }),
@@ -121,7 +121,7 @@ const payloads = {
   SignOffRequested: z.strictObject({
     requestId: Id,
     stage: StageId,
-    cycle: z.number().int().min(1),
+    cycle: z.int().check(z.minimum(1)),
     milestoneId: Slug,
     requiredRoles: z.array(RoleId),
     covers: z.array(SignOffCover),
@@ -134,7 +134,7 @@ const payloads = {
     signedAt: IsoDateTime,
     keyId: KeyId,
     /** ECDSA P-256 over the canonical sign-off statement, IEEE P1363 (r||s), base64url. */
-    signature: Base64Url.length(86),
+    signature: Base64Url.check(z.length(86)),
   }),
   SignOffRefused: z.strictObject({
     requestId: Id,
@@ -142,7 +142,7 @@ const payloads = {
     comment: Text(2000),
     signedAt: IsoDateTime,
     keyId: KeyId,
-    signature: Base64Url.length(86),
+    signature: Base64Url.check(z.length(86)),
   }),
   StageAdvanced: z.strictObject({ from: StageId, to: StageId }),
   ProcessPaused: z.strictObject({ reason: Text(1000) }),
@@ -163,7 +163,7 @@ const envelope = {
  * The union of all facts, each with the common envelope plus `extra` fields. Used once for a
  * proposed fact (no extra) and once, in src/domain, for a fact with its place in the chain.
  */
-export function eventUnion<Extra extends z.ZodRawShape>(extra: Extra) {
+export function eventUnion<Extra extends z.core.$ZodShape>(extra: Extra) {
   const variant = <T extends EventType>(type: T) =>
     z.strictObject({ ...envelope, ...extra, type: z.literal(type), payload: payloads[type] });
   return z.discriminatedUnion('type', [

@@ -3,7 +3,7 @@
  * verify a process without trusting the exporter. The events carry the proof; the people and
  * evidence sections are conveniences that verification recomputes from the events and compares.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { allEvidence } from '../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
 import { Agency, Base64Url, Id, IsoDateTime, KeyId, Sha256Hex } from '../../machines/process/process.events.ts';
@@ -23,7 +23,7 @@ export const BundleKey = z.strictObject({
   algorithm: z.literal('ECDSA-P256-SHA256'),
   publicKey: Base64Url,
   registeredAt: IsoDateTime,
-  revokedAt: IsoDateTime.nullable(),
+  revokedAt: z.nullable(IsoDateTime),
 });
 
 export const BundlePerson = z.strictObject({
@@ -37,13 +37,13 @@ export type BundlePerson = z.infer<typeof BundlePerson>;
 
 export const EvidenceIndexEntry = z.strictObject({
   evidenceId: Id,
-  revision: z.number().int().min(1),
+  revision: z.int().check(z.minimum(1)),
   kind: Slug,
   title: z.string(),
   contentType: z.enum(['file', 'link', 'note']),
-  name: z.string().nullable(),
-  mediaType: z.string().nullable(),
-  size: z.number().int().min(0).nullable(),
+  name: z.nullable(z.string()),
+  mediaType: z.nullable(z.string()),
+  size: z.nullable(z.int().check(z.minimum(0))),
   sha256: Sha256Hex,
 });
 export type EvidenceIndexEntry = z.infer<typeof EvidenceIndexEntry>;
@@ -52,7 +52,7 @@ export const BundleHead = z.strictObject({
   type: z.literal('ankerpunkt.bundle-head'),
   version: z.literal(1),
   processId: Id,
-  eventCount: z.number().int().min(1),
+  eventCount: z.int().check(z.minimum(1)),
   headHash: Sha256Hex,
   exportedAt: IsoDateTime,
   exportedBy: z.strictObject({ personId: Id, keyId: KeyId }),
@@ -67,7 +67,7 @@ export const AuditBundle = z.strictObject({
   catalogVersion: z.string(),
   machineVersion: z.string(),
   people: z.array(BundlePerson),
-  events: z.array(LoggedEvent).min(1),
+  events: z.array(LoggedEvent).check(z.minLength(1)),
   evidence: z.array(EvidenceIndexEntry),
   head: BundleHead,
 });

@@ -4,7 +4,7 @@
  * canonical JSON (RFC 8785) of the event without its `hash` member. Changing, dropping or
  * reordering any event changes every hash after it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { eventUnion, type ProcessCommand, Sha256Hex } from '../../machines/process/process.events.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex as Sha256Fn } from './crypto/sha256.ts';
@@ -12,7 +12,7 @@ import type { Sha256Hex as Sha256Fn } from './crypto/sha256.ts';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export const LoggedEvent = eventUnion({
-  seq: z.number().int().min(1),
+  seq: z.int().check(z.minimum(1)),
   prevHash: Sha256Hex,
   hash: Sha256Hex,
 });

@@ -11,7 +11,7 @@ import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { OutcomeMessage } from '../ui/Reasons.tsx';
-import { DEMO_PROCESS_ID, loadDemo } from './load-demo.ts';
+import { DEMO_PROCESS_ID } from './demo-id.ts';
 import { startMessages } from './messages.ts';
 
 function ProcessList() {
@@ -74,6 +74,8 @@ function DemoLoader() {
   const load = async () => {
     setBusy(true);
     setMessage(t.demoLoading);
+    // The demo generator is loaded only when asked for: it is not part of the initial download.
+    const { loadDemo } = await import('./load-demo.ts');
     const outcome = await loadDemo(services);
     setBusy(false);
     if (outcome.ok || outcome.kind === 'exists') {

@@ -10,7 +10,7 @@ import type { ScriptPerson } from '../../domain/demo/demo-writer.ts';
 import { buildJobcenterDemo } from '../../domain/demo/jobcenter-demo.ts';
 import type { Services } from '../data.tsx';
 
-export const DEMO_PROCESS_ID = 'jc-neckar-alb';
+import { DEMO_PROCESS_ID } from './demo-id.ts';
 
 function identityOf(person: ScriptPerson): Identity {
   return {
