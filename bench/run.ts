@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const eng = engine();
   console.log('generating logs (demo process plus synthetic yearly cycles)…');
   const t0 = performance.now();
-  const { events: big, people } = await syntheticLog(100_000);
+  const { events: big, people } = await syntheticLog(100_000, nodeSha256Hex);
   const exporter = { personId: people.ikbo.personId, key: people.ikbo.key };
   console.log(`100,000 events generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const sizes = [10_000, 100_000];

@@ -6,7 +6,7 @@
 
 import { allMeasures } from '../machines/process/process.collections.ts';
 import type { LoggedEvent } from '../src/domain/chain.ts';
-import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
+import type { Sha256Hex } from '../src/domain/crypto/sha256.ts';
 import type { DemoWriter } from '../src/domain/demo/demo-writer.ts';
 import { buildJobcenterDemo, type DemoProcess } from '../src/domain/demo/jobcenter-demo.ts';
 import { engine } from '../src/domain/process-engine.ts';
@@ -17,8 +17,9 @@ function addDays(day: string, days: number): string {
 
 export async function syntheticLog(
   minEvents: number,
+  sha256: Sha256Hex,
 ): Promise<{ events: LoggedEvent[]; writer: DemoWriter; people: DemoProcess['people'] }> {
-  const { writer: w, people } = await buildJobcenterDemo(engine(), nodeSha256Hex);
+  const { writer: w, people } = await buildJobcenterDemo(engine(), sha256);
   const { ikbo, gfNew: gf, tv } = people;
   let day = '2026-11-21';
   const step = (days: number) => {

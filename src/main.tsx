@@ -5,7 +5,6 @@ import { App } from './app/App.tsx';
 import './app/styles.css';
 import { AnkerpunktDb } from './db/database.ts';
 import { webSha256Hex } from './domain/crypto/sha256.ts';
-import { engine } from './domain/process-engine.ts';
 
 const db = new AnkerpunktDb();
 // Another tab opened a newer version of the database: ours must step aside and reload.
@@ -18,7 +17,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App services={{ db, engine: engine(), sha256: webSha256Hex, now: () => new Date() }} />
+      <App services={{ db, sha256: webSha256Hex, now: () => new Date() }} />
     </StrictMode>,
   );
 }

@@ -1,21 +1,25 @@
 /** The app: providers, the frame, and the screen the URL names. */
-import { Component, type ReactNode } from 'react';
-import { type Services, ServicesProvider } from './data.tsx';
+import { Component, lazy, type ReactNode, Suspense } from 'react';
+import { type BaseServices, ServicesProvider } from './data.tsx';
 import { LangProvider, useMessages } from './i18n.tsx';
-import { ProcessScreen } from './process/ProcessScreen.tsx';
 import { Link, useRoute } from './router.tsx';
-import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { StartScreen } from './start/StartScreen.tsx';
 
+// Screens beyond the start screen are separate downloads, so the first screen appears fast.
+const ProcessScreen = lazy(() => import('./process/ProcessScreen.tsx').then((m) => ({ default: m.ProcessScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
+
 const messages = {
   de: {
+    loading: 'Wird geladen …',
     notFound: 'Diese Seite gibt es nicht.',
     home: 'Zur Übersicht',
     crashed: 'Diese Ansicht ist auf einen Fehler gestoßen. Ihre Daten sind unverändert gespeichert.',
     reload: 'Neu laden',
   },
   en: {
+    loading: 'Loading …',
     notFound: 'This page does not exist.',
     home: 'To the overview',
     crashed: 'This view ran into an error. Your data is stored unchanged.',
@@ -43,6 +47,11 @@ function Screen() {
   }
 }
 
+function Loading() {
+  const t = useMessages(messages);
+  return <p role="status">{t.loading}</p>;
+}
+
 function CrashMessage() {
   const t = useMessages(messages);
   return (
@@ -66,13 +75,15 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean
   }
 }
 
-export function App({ services }: { services: Services }) {
+export function App({ services }: { services: BaseServices }) {
   return (
     <ServicesProvider services={services}>
       <LangProvider>
         <Layout>
           <ErrorBoundary>
-            <Screen />
+            <Suspense fallback={<Loading />}>
+              <Screen />
+            </Suspense>
           </ErrorBoundary>
         </Layout>
       </LangProvider>

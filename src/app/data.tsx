@@ -13,28 +13,49 @@ import { type AppendOutcome, appendCommand, type LoadResult, loadProcess } from 
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 
-export interface Services {
+/** What every screen may use. The process engine is not among them: see EngineProvider. */
+export interface BaseServices {
   db: AnkerpunktDb;
-  engine: ProcessEngine;
   sha256: Sha256Hex;
   /** The clock; tests may replace it. */
   now: () => Date;
 }
 
-const ServicesContext = createContext<Services | null>(null);
+export interface Services extends BaseServices {
+  engine: ProcessEngine;
+}
 
-export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+const ServicesContext = createContext<BaseServices | null>(null);
+const EngineContext = createContext<ProcessEngine | null>(null);
+
+export function ServicesProvider({ services, children }: { services: BaseServices; children: ReactNode }) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 
-export function useServices(): Services {
+/**
+ * Makes the process engine available below it. The engine (XState, the schemas, the standards
+ * catalog) is a separate download, loaded by the screens that need it (src/app/engine.tsx), so
+ * the start screen appears before it arrives.
+ */
+export function EngineContextProvider({ engine, children }: { engine: ProcessEngine; children: ReactNode }) {
+  return <EngineContext.Provider value={engine}>{children}</EngineContext.Provider>;
+}
+
+export function useBaseServices(): BaseServices {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('ServicesProvider is missing');
   return services;
 }
 
+export function useServices(): Services {
+  const base = useBaseServices();
+  const engine = useContext(EngineContext);
+  if (!engine) throw new Error('EngineProvider is missing');
+  return { ...base, engine };
+}
+
 export function useProcessList(): ProcessSummary[] | undefined {
-  const { db } = useServices();
+  const { db } = useBaseServices();
   return useLiveQuery(() => db.processes.orderBy('updatedAt').reverse().toArray(), [db]);
 }
 
@@ -58,7 +79,7 @@ export function useProcess(processId: string): ProcessView {
 }
 
 export function useCurrentIdentity(): Identity | null | undefined {
-  const { db } = useServices();
+  const { db } = useBaseServices();
   const identity = useLiveQuery(async () => (await currentIdentity(db)) ?? null, [db]);
   return identity;
 }

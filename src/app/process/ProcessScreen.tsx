@@ -4,6 +4,7 @@
  */
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { useProcess, useServices } from '../data.tsx';
+import { EngineProvider } from '../engine.tsx';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
@@ -64,6 +65,14 @@ function Tabs({ processId, tab }: { processId: string; tab: Tab }) {
 }
 
 export function ProcessScreen({ processId, tab }: { processId: string; tab: Tab }) {
+  return (
+    <EngineProvider>
+      <ProcessView processId={processId} tab={tab} />
+    </EngineProvider>
+  );
+}
+
+function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
   const t = useMessages(processMessages);
   const { lang } = useLang();
   const view = useProcess(processId);

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useEffect, useState } from 'react';
 import { createIdentity, setCurrentIdentity } from '../../db/identities.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
-import { useCurrentIdentity, useServices } from '../data.tsx';
+import { useBaseServices, useCurrentIdentity } from '../data.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 
@@ -101,7 +101,7 @@ function StorageStatus() {
 
 function People() {
   const t = useMessages(messages);
-  const { db } = useServices();
+  const { db } = useBaseServices();
   const current = useCurrentIdentity();
   const identities = useLiveQuery(() => db.identities.toArray(), [db]);
   const [name, setName] = useState('');

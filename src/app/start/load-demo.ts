@@ -8,7 +8,8 @@ import { adoptIdentity } from '../../db/identities.ts';
 import { type ImportOutcome, importLog } from '../../db/process-store.ts';
 import type { ScriptPerson } from '../../domain/demo/demo-writer.ts';
 import { buildJobcenterDemo } from '../../domain/demo/jobcenter-demo.ts';
-import type { Services } from '../data.tsx';
+import { engine as processEngine } from '../../domain/process-engine.ts';
+import type { BaseServices } from '../data.tsx';
 
 import { DEMO_PROCESS_ID } from './demo-id.ts';
 
@@ -23,8 +24,9 @@ function identityOf(person: ScriptPerson): Identity {
   };
 }
 
-export async function loadDemo(services: Services): Promise<ImportOutcome> {
-  const { db, engine, sha256 } = services;
+export async function loadDemo(services: BaseServices): Promise<ImportOutcome> {
+  const { db, sha256 } = services;
+  const engine = processEngine();
   if (await db.heads.get(DEMO_PROCESS_ID)) return { ok: false, kind: 'exists', detail: DEMO_PROCESS_ID };
   const { writer, people } = await buildJobcenterDemo(engine, sha256);
   const files = [...writer.files].map(([digest, file]) => ({

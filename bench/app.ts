@@ -1,0 +1,110 @@
+/**
+ * Browser figures for `npm run bench`: the app's initial JavaScript (gzipped), cold start to the
+ * demo process on screen, and the storage benchmarks of bench/browser (append through Dexie vs.
+ * a bare IndexedDB put; opening a 10,000-event process). Runs Debian's Chromium headless.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed`))));
+  });
+}
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+  }));
+}
+
+/** The JavaScript a first visit downloads before the first screen: the entry and its static imports. */
+function initialJsGzipped(dist: string): { bytes: number; files: string[] } {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+  return { bytes, files };
+}
+
+async function main(): Promise<void> {
+  await run('npx', ['vite', 'build', '--logLevel', 'error']);
+  await run('npx', ['vite', 'build', '--config', 'bench/browser/vite.config.ts']);
+  const rows: [string, string][] = [];
+  const js = initialJsGzipped(join(root, 'dist'));
+  rows.push(['initial JS (gzipped)', `${(js.bytes / 1024).toFixed(1)} KB (${js.files.join(', ')}); goal ≤ 150 KB`]);
+
+  const app = await serve(join(root, 'dist'));
+  const bench = await serve(join(root, 'tmp/bench-browser'));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    // Cold start: a new page in a profile that holds the demo process, until its name is on screen.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const setup = await context.newPage();
+    const problems: string[] = [];
+    setup.on('pageerror', (e) => problems.push(String(e)));
+    setup.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await setup.goto(app.url);
+    await setup.getByRole('button', { name: 'Beispielprozess laden' }).click();
+    await setup
+      .getByRole('heading', { level: 1, name: 'Jobcenter Neckar-Alb (Demo)' })
+      .waitFor({ timeout: 60_000 })
+      .catch((error) => {
+        throw new Error(`demo did not open: ${problems.join('; ') || error}`);
+      });
+    await setup.close();
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await context.newPage();
+      const start = Date.now();
+      await page.goto(`${app.url}#/p/jc-neckar-alb`);
+      await page.getByRole('heading', { level: 1, name: 'Jobcenter Neckar-Alb (Demo)' }).waitFor();
+      times.push(Date.now() - start);
+      await page.close();
+    }
+    times.sort((a, b) => a - b);
+    rows.push(['cold start to the demo process on screen', `${times[3]} ms (median of 7, HTTP cache warm, no service worker)`]);
+    await context.close();
+
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(bench.url);
+    await page.waitForFunction(() => (window as unknown as { results?: unknown }).results !== undefined, undefined, { timeout: 300_000, polling: 500 });
+    const results = (await page.evaluate(() => (window as unknown as { results: Record<string, number> }).results)) as Record<string, number>;
+    if ('error' in results) throw new Error(String(results.error));
+    for (const [label, value] of Object.entries(results)) rows.push([label, value.toFixed(label.includes('items') ? 0 : 2)]);
+    for (const size of ['160-event process', '10,000-event process']) {
+      const ours = results[`append (${size}) ms`] as number;
+      const bare = results[`bare IndexedDB put (${size}) ms`] as number;
+      rows.push([`append vs. bare put (${size})`, `${(ours / bare).toFixed(2)}x (goal ≤ 2x)`]);
+    }
+  } finally {
+    await browser.close();
+    app.server.close();
+    bench.server.close();
+  }
+  console.log('\nbrowser (Chromium)');
+  for (const [label, value] of rows) console.log(`${label.padEnd(48)}${value}`);
+}
+
+await main();

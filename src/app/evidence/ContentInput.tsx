@@ -1,0 +1,173 @@
+/**
+ * Choosing the content of a piece of evidence: a file, a link or a note. The file input is an
+ * ordinary labelled <input type="file"> that works by keyboard; dropping a file onto the zone
+ * around it is an extra for mouse users, not the way in.
+ */
+import { type DragEvent, useId, useRef, useState } from 'react';
+import { formatBytes, useLang, useMessages } from '../i18n.tsx';
+import { TextArea, TextField } from '../ui/Field.tsx';
+import { evidenceMessages } from './messages.ts';
+import { type ContentMode, type EvidenceContentState, type FileState, isWebAddress } from './use-evidence-content.ts';
+
+function FileStatus({ file, onCancel }: { file: FileState; onCancel: () => void }) {
+  const t = useMessages(evidenceMessages);
+  const { lang } = useLang();
+  const progressId = useId();
+  switch (file.status) {
+    case 'empty':
+      return null;
+    case 'tooLarge':
+      return (
+        <p className="field-error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {t.tooLarge(file.name, formatBytes(file.size, lang))}
+        </p>
+      );
+    case 'hashing': {
+      const percent = file.total === 0 ? 100 : Math.floor((file.done / file.total) * 100);
+      return (
+        <div className="hash-progress">
+          <label htmlFor={progressId}>{t.hashing(file.name)}</label>
+          <div className="hash-progress-row">
+            <progress id={progressId} max={file.total || 1} value={file.done} />
+            <span aria-hidden="true">{t.percent(percent)}</span>
+            <button type="button" onClick={onCancel}>
+              {t.cancel}
+            </button>
+          </div>
+        </div>
+      );
+    }
+    case 'cancelled':
+      return <p role="status">{t.hashCancelled}</p>;
+    case 'failed':
+      return (
+        <p className="field-error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {t.hashFailed(file.name)}
+        </p>
+      );
+    case 'ready':
+      return (
+        <div role="status" className="file-ready">
+          <p>
+            <span aria-hidden="true">✓ </span>
+            {t.fileReady(file.name, formatBytes(file.stored.size, lang))}
+          </p>
+          {file.alreadyStored ? <p>{t.alreadyStored}</p> : null}
+        </div>
+      );
+  }
+}
+
+function FilePicker({ state, error }: { state: EvidenceContentState; error: string | null }) {
+  const t = useMessages(evidenceMessages);
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const take = (files: FileList | null) => {
+    const picked = files?.[0];
+    if (picked) void state.pickFile(picked);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    take(e.dataTransfer.files);
+  };
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  return (
+    <div className="file-picker">
+      <p className="notice notice-warning" id={`${id}-privacy`}>
+        <span aria-hidden="true">⚠ </span>
+        {t.privacy}
+      </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse extra; the labelled file input inside is the accessible way */}
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        onDragOver={onDragOver}
+        onDragEnter={onDragOver}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label htmlFor={id}>{t.chooseFile}</label>
+        <input
+          ref={input}
+          id={id}
+          type="file"
+          aria-describedby={`${id}-limit ${id}-privacy${error ? ` ${id}-error` : ''}`}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            take(e.target.files);
+            // Cleared so that choosing the same file again, after a cancel, is noticed.
+            e.target.value = '';
+          }}
+        />
+        <p className="field-hint" id={`${id}-limit`}>
+          {t.fileLimit} <span aria-hidden="true">{dragging ? t.dropNow : t.dropHint}</span>
+        </p>
+      </div>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+      <FileStatus file={state.file} onCancel={state.cancel} />
+    </div>
+  );
+}
+
+const MODES: ContentMode[] = ['file', 'link', 'note'];
+
+/** `showErrors` is set once the person has tried to save, so fields are not red from the start. */
+export function ContentInput({ state, showErrors }: { state: EvidenceContentState; showErrors: boolean }) {
+  const t = useMessages(evidenceMessages);
+  const name = useId();
+  const missing = state.result.ok ? null : state.result.missing;
+  const urlError = state.url.trim() && !isWebAddress(state.url.trim()) ? t.badUrl : showErrors && missing === 'url' ? t.required : null;
+  return (
+    <div className="content-input">
+      <fieldset className="choices">
+        <legend>{t.contentType}</legend>
+        {MODES.map((mode) => (
+          <label key={mode} className="choice">
+            <input type="radio" name={name} value={mode} checked={state.mode === mode} onChange={() => state.setMode(mode)} />
+            {t[mode]}
+          </label>
+        ))}
+      </fieldset>
+      {state.mode === 'file' ? (
+        <FilePicker state={state} error={showErrors && missing === 'file' && state.file.status === 'empty' ? t.required : null} />
+      ) : null}
+      {state.mode === 'link' ? (
+        <TextField
+          label={t.url}
+          hint={t.urlHint}
+          type="url"
+          inputMode="url"
+          maxLength={2000}
+          value={state.url}
+          error={urlError}
+          onChange={(e) => state.setUrl(e.target.value)}
+          required
+        />
+      ) : null}
+      {state.mode === 'note' ? (
+        <TextArea
+          label={t.noteText}
+          maxLength={10_000}
+          rows={5}
+          value={state.note}
+          error={showErrors && missing === 'note' ? t.required : null}
+          onChange={(e) => state.setNote(e.target.value)}
+          required
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * All evidence of the process, by yearly cycle with the current cycle first and the newest
+ * evidence first within a cycle, filterable by kind and by the stage it proves.
+ */
+import { useId, useState } from 'react';
+import type { EvidenceRecord } from '../../../machines/process/process.context.ts';
+import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { stageTemplate } from '../../../standards/rulebook.ts';
+import { STAGE_ORDER } from '../../../standards/schema.ts';
+import { timeFor, useServices } from '../data.tsx';
+import { useLang, useMessages } from '../i18n.tsx';
+import { SelectField } from '../ui/Field.tsx';
+import { EvidenceItem } from './EvidenceItem.tsx';
+import { evidenceMessages } from './messages.ts';
+
+const ALL = '*';
+const NO_STAGE = '-';
+
+/** When it was first attached: the first version's time. */
+const attachedAt = (e: EvidenceRecord) => e.revisions[0]?.at ?? '';
+
+function matches(e: EvidenceRecord, kind: string, stage: string): boolean {
+  if (kind !== ALL && e.kind !== kind) return false;
+  if (stage === ALL) return true;
+  return stage === NO_STAGE ? e.proves.stage === null : e.proves.stage === stage;
+}
+
+export function EvidenceList({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+  const t = useMessages(evidenceMessages);
+  const { lang } = useLang();
+  const { engine, now } = useServices();
+  const ctx = snapshot.context;
+  const [kind, setKind] = useState(ALL);
+  const [stage, setStage] = useState(ALL);
+  const countId = useId();
+  const at = timeFor(snapshot, now());
+
+  const cycles = [...ctx.cycles].reverse().map((c) => {
+    const all = Object.values(c.evidence);
+    const shown = all.filter((e) => matches(e, kind, stage)).sort((a, b) => (attachedAt(a) < attachedAt(b) ? 1 : -1));
+    return { cycle: c.cycle, total: all.length, shown };
+  });
+  const total = cycles.reduce((n, c) => n + c.total, 0);
+  const shown = cycles.reduce((n, c) => n + c.shown.length, 0);
+
+  return (
+    <section aria-labelledby="evidence-list-title" className="evidence-list">
+      <h2 id="evidence-list-title">{t.listTitle}</h2>
+      {total === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <>
+          <fieldset className="filters">
+            <legend>{t.filters}</legend>
+            <SelectField label={t.filterKind} value={kind} onChange={(e) => setKind(e.target.value)} aria-controls={countId}>
+              <option value={ALL}>{t.all}</option>
+              {engine.rulebook.evidenceKinds.kinds.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.label[lang]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t.filterStage} value={stage} onChange={(e) => setStage(e.target.value)} aria-controls={countId}>
+              <option value={ALL}>{t.all}</option>
+              {STAGE_ORDER.map((s) => (
+                <option key={s} value={s}>
+                  {stageTemplate(engine.rulebook, s).number}. {stageTemplate(engine.rulebook, s).title[lang]}
+                </option>
+              ))}
+              <option value={NO_STAGE}>{t.noStage}</option>
+            </SelectField>
+          </fieldset>
+          <p id={countId} role="status">
+            {t.shown(shown, total)}
+          </p>
+          {shown === 0 ? <p>{t.noneMatch}</p> : null}
+        </>
+      )}
+      {cycles
+        .filter((c) => c.shown.length > 0)
+        .map((c) => (
+          <section key={c.cycle} aria-labelledby={`evidence-cycle-${c.cycle}`}>
+            <h3 id={`evidence-cycle-${c.cycle}`}>{t.cycle(c.cycle, c.cycle === ctx.cycle)}</h3>
+            <ul className="evidence-items">
+              {c.shown.map((e) => (
+                <EvidenceItem key={e.evidenceId} processId={processId} snapshot={snapshot} evidence={e} at={at} />
+              ))}
+            </ul>
+          </section>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, axeViolations, launch, serveApp, session } from './harness.ts';
+
+const DEMO = 'Jobcenter Neckar-Alb (Demo)';
+
+async function loadDemo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Beispielprozess laden' }).click();
+  await page.getByRole('heading', { level: 1, name: DEMO }).waitFor({ timeout: 60_000 });
+}
+
+describe('the demo process', () => {
+  let server: AppServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveApp();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens in one click and shows the stage, the cycle and why the stage cannot be left yet', async () => {
+    const { page, errors, context } = await session(browser);
+    await loadDemo(page, server.url);
+    expect(await page.getByText('Zyklus 3').isVisible()).toBe(true);
+    const current = page.locator('.stepper [aria-current="step"]');
+    expect(await current.innerText()).toContain('Umsetzung');
+    const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Verankerung“' });
+    expect(await advance.getAttribute('aria-disabled')).toBe('true');
+    const why = await advance.getAttribute('aria-describedby');
+    const reasons = await page.locator(`[id="${why}"]`).innerText();
+    expect(reasons).toContain('Überfällige Maßnahmen erledigen oder mit Begründung neu planen');
+    expect(reasons).toContain('Es fehlt für Umsetzung: Protokoll (0 von 1).');
+    // Clicking a refused action changes nothing.
+    await advance.click();
+    expect(await current.innerText()).toContain('Umsetzung');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no accessibility violations on the overview, the standards and the settings', async () => {
+    const { page, context } = await session(browser);
+    await loadDemo(page, server.url);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Standards' }).click();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps everything after a reload, and after a reload with the network off', async () => {
+    const { page, context } = await session(browser, { serviceWorkers: 'allow' });
+    await loadDemo(page, server.url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: DEMO }).waitFor();
+    // Once the service worker controls the page, everything comes from its cache.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: DEMO }).waitFor();
+    await page.getByRole('link', { name: 'Prozesse' }).click();
+    expect(await page.getByRole('link', { name: `${DEMO} öffnen` }).isVisible()).toBe(true);
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  it('can be reached and worked by keyboard alone', async () => {
+    const { page, context } = await session(browser);
+    await page.goto(server.url);
+    // Tab to the demo button and press Enter, without the mouse.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (label.includes('Beispielprozess laden')) break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: DEMO }).waitFor({ timeout: 60_000 });
+    // The skip link is the first stop and moves focus to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zum Inhalt springen');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // A focused refused action announces why.
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (text.startsWith('Phase abschließen')) break;
+    }
+    const described = await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'));
+    expect(described).toBeTruthy();
+    await context.close();
+  });
+});
