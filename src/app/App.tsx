@@ -1,5 +1,5 @@
 /** The app: providers, the frame, and the screen the URL names. */
-import { Component, lazy, type ReactNode, Suspense } from 'react';
+import { Component, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { type BaseServices, ServicesProvider } from './data.tsx';
 import { LangProvider, useMessages } from './i18n.tsx';
 import { Link, useRoute } from './router.tsx';
@@ -27,9 +27,21 @@ const messages = {
   },
 };
 
+/** The last screen shown in this page; null until the first one is shown. */
+let lastScreen: string | null = null;
+
+/** After moving to another screen, focus goes to the content, as after a page load. */
+function useFocusOnNavigation(key: string): void {
+  useEffect(() => {
+    if (lastScreen !== null && lastScreen !== key) document.getElementById('main')?.focus();
+    lastScreen = key;
+  }, [key]);
+}
+
 function Screen() {
   const route = useRoute();
   const t = useMessages(messages);
+  useFocusOnNavigation(route.screen === 'process' ? `process:${route.processId}` : route.screen);
   switch (route.screen) {
     case 'start':
       return <StartScreen />;

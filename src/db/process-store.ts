@@ -14,7 +14,7 @@ import { prepareAppend } from '../domain/append.ts';
 import { type ChainHead, GENESIS_HASH, type LoggedEvent } from '../domain/chain.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
-import { ReplayError, replay } from '../domain/replay.ts';
+import { replay } from '../domain/replay.ts';
 import { verifyEvents } from '../domain/verify.ts';
 import type { AnkerpunktDb, ProcessSummary, StoredFile } from './database.ts';
 import { readCachedSnapshot, snapshotRows } from './snapshot-store.ts';
@@ -24,6 +24,8 @@ export interface ProcessState {
   processId: string;
   snapshot: ProcessSnapshot;
   head: ChainHead | null;
+  /** Whether the stored snapshot cache holds exactly this state, so an append may write only the difference. */
+  cached: boolean;
 }
 
 export type LoadResult = { ok: true; state: ProcessState } | { ok: false; problem: 'corrupt'; detail: string };
@@ -45,7 +47,7 @@ function remember(db: AnkerpunktDb, state: ProcessState): void {
 /** The current state of a process: from the cache where it can, replaying what the cache lacks. */
 export async function loadProcess(db: AnkerpunktDb, eng: ProcessEngine, processId: string): Promise<LoadResult> {
   const head = await db.heads.get(processId);
-  if (!head) return { ok: true, state: { processId, snapshot: eng.initial, head: null } };
+  if (!head) return { ok: true, state: { processId, snapshot: eng.initial, head: null, cached: false } };
   const known = recent.get(db)?.get(processId);
   if (known?.head?.seq === head.seq && known.head.hash === head.hash) return { ok: true, state: known };
 
@@ -60,12 +62,12 @@ export async function loadProcess(db: AnkerpunktDb, eng: ProcessEngine, processI
         .toArray();
       snapshot = replay(eng, rest, snapshot);
     }
-    const state = { processId, snapshot, head: { seq: head.seq, hash: head.hash } };
+    const state = { processId, snapshot, head: { seq: head.seq, hash: head.hash }, cached: start.seq === head.seq && cached !== null };
     remember(db, state);
     return { ok: true, state };
   } catch (error) {
-    if (error instanceof ReplayError) return { ok: false, problem: 'corrupt', detail: error.message };
-    throw error;
+    // A stored event the machine refuses, or a row that is not an event at all: damaged storage.
+    return { ok: false, problem: 'corrupt', detail: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -119,18 +121,20 @@ export async function appendCommand(
     } catch (error) {
       return { ok: false, kind: 'storage', problem: storageProblem(error) };
     }
-    if (!loaded.ok) return { ok: false, kind: 'storage', problem: { code: 'failed', detail: loaded.detail } };
+    if (!loaded.ok) return { ok: false, kind: 'storage', problem: { code: 'corrupt', detail: loaded.detail } };
     const { state } = loaded;
     const prepared = await prepareAppend(eng, state.snapshot, state.head, command, sha256);
     if (!prepared.accepted) return { ok: false, kind: 'refused', reasons: prepared.reasons };
     const { event, snapshot } = prepared;
-    const rows = snapshotRows(processId, event.seq, snapshot, state.head ? state.snapshot : null);
+    // Only a cache that holds exactly the previous state may be updated part by part.
+    const rows = snapshotRows(processId, event.seq, snapshot, state.cached ? state.snapshot : null);
     try {
       await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
         const head = await db.heads.get(processId);
         if ((head?.seq ?? 0) !== event.seq - 1 || (head?.hash ?? GENESIS_HASH) !== event.prevHash) throw new ConcurrentAppendError();
         await db.events.add({ ...event, processId });
         await db.heads.put({ processId, seq: event.seq, hash: event.hash });
+        if (!state.cached) await db.snapshotParts.where('processId').equals(processId).delete();
         await db.snapshots.put(rows.top);
         if (rows.parts.length > 0) await db.snapshotParts.bulkPut(rows.parts);
         await db.processes.put(summaryOf(processId, snapshot, event.at));
@@ -141,7 +145,7 @@ export async function appendCommand(
       if (problem.code === 'concurrent') continue;
       return { ok: false, kind: 'storage', problem };
     }
-    remember(db, { processId, snapshot, head: { seq: event.seq, hash: event.hash } });
+    remember(db, { processId, snapshot, head: { seq: event.seq, hash: event.hash }, cached: true });
     return { ok: true, event, snapshot };
   }
   return { ok: false, kind: 'storage', problem: { code: 'concurrent' } };
@@ -183,7 +187,7 @@ export async function importLog(
     if ((error as Error).name === 'ProcessExistsError') return { ok: false, kind: 'exists', detail: processId };
     return { ok: false, kind: 'storage', problem: storageProblem(error) };
   }
-  const state = { processId, snapshot, head: { seq: last.seq, hash: last.hash } };
+  const state = { processId, snapshot, head: { seq: last.seq, hash: last.hash }, cached: true };
   remember(db, state);
   return { ok: true, state };
 }

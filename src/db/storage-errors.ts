@@ -3,7 +3,12 @@
  * sometimes wrapped as the `inner` error of Dexie's AbortError; a database upgraded by a newer
  * tab closes ours. Whatever happened, the transaction was rolled back: nothing was changed.
  */
-export type StorageProblem = { code: 'quota' } | { code: 'closed' } | { code: 'concurrent' } | { code: 'failed'; detail: string };
+export type StorageProblem =
+  | { code: 'quota' }
+  | { code: 'closed' }
+  | { code: 'concurrent' }
+  | { code: 'corrupt'; detail: string }
+  | { code: 'failed'; detail: string };
 
 function names(error: unknown): string[] {
   const out: string[] = [];
@@ -29,6 +34,10 @@ export const STORAGE_MESSAGES: Record<StorageProblem['code'], { de: string; en: 
   closed: {
     de: 'Ankerpunkt wurde in einem anderen Tab aktualisiert. Bitte diese Seite neu laden; es wurde nichts gespeichert.',
     en: 'Ankerpunkt was updated in another tab. Please reload this page; nothing was saved.',
+  },
+  corrupt: {
+    de: 'Die gespeicherten Daten dieses Prozesses sind beschädigt. Es wurde nichts gespeichert und nichts gelöscht. Bitte eine Sicherung wiederherstellen oder den Prüfpfad prüfen lassen.',
+    en: "This process's stored data is damaged. Nothing was saved and nothing was deleted. Please restore a backup or have the audit trail checked.",
   },
   concurrent: {
     de: 'Ein anderer Tab hat gleichzeitig gespeichert. Bitte den Schritt erneut ausführen; es wurde nichts doppelt gespeichert.',

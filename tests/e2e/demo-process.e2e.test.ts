@@ -34,8 +34,8 @@ describe('the demo process', () => {
     const reasons = await page.locator(`[id="${why}"]`).innerText();
     expect(reasons).toContain('Überfällige Maßnahmen erledigen oder mit Begründung neu planen');
     expect(reasons).toContain('Es fehlt für Umsetzung: Protokoll (0 von 1).');
-    // Clicking a refused action changes nothing.
-    await advance.click();
+    // Clicking a refused action changes nothing (force: Playwright will not click aria-disabled).
+    await advance.click({ force: true });
     expect(await current.innerText()).toContain('Umsetzung');
     expect(errors).toEqual([]);
     await context.close();
@@ -76,25 +76,25 @@ describe('the demo process', () => {
   it('can be reached and worked by keyboard alone', async () => {
     const { page, context } = await session(browser);
     await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
     // Tab to the demo button and press Enter, without the mouse.
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (label.includes('Beispielprozess laden')) break;
-    }
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
+    for (let i = 0; i < 40 && (await focused()) !== 'BUTTON Beispielprozess laden'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('BUTTON Beispielprozess laden');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: DEMO }).waitFor({ timeout: 60_000 });
-    // The skip link is the first stop and moves focus to the content.
+    // Opening the process moves focus to its content, as a page load would.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // On a fresh page load the skip link is the first stop and moves focus to the content.
+    await page.goto(`${server.url}?fresh#/p/jc-neckar-alb`);
+    await page.getByRole('heading', { level: 1, name: DEMO }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zum Inhalt springen');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     // A focused refused action announces why.
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (text.startsWith('Phase abschließen')) break;
-    }
+    for (let i = 0; i < 60 && !(await focused()).startsWith('BUTTON Phase abschließen'); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^BUTTON Phase abschließen/);
     const described = await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'));
     expect(described).toBeTruthy();
     await context.close();
