@@ -11,8 +11,9 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { currentRevision } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
-import { useAppend, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { useAppend } from '../process-data.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { ContentInput } from './ContentInput.tsx';
 import { DatesFields, localDay, missingWords } from './form-parts.tsx';

@@ -7,8 +7,9 @@ import type { EvidenceRecord } from '../../../machines/process/process.context.t
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER } from '../../../standards/schema.ts';
-import { timeFor, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { timeFor } from '../process-data.tsx';
 import { SelectField } from '../ui/Field.tsx';
 import { EvidenceItem } from './EvidenceItem.tsx';
 import { evidenceMessages } from './messages.ts';

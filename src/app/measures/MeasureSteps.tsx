@@ -10,8 +10,9 @@ import type { MeasureRecord } from '../../../machines/process/process.context.ts
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { dayOf } from '../../../machines/process/process.queries.ts';
 import { explainCommand } from '../../domain/process-engine.ts';
-import { timeFor, type useAppend, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
+import { timeFor, type useAppend } from '../process-data.tsx';
 import { Link } from '../router.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextArea, TextField } from '../ui/Field.tsx';

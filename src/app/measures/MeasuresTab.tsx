@@ -8,8 +8,9 @@ import { OPEN_MEASURE_STATUSES } from '../../../machines/measure/measure.machine
 import { allMeasures } from '../../../machines/process/process.collections.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { overdueMeasures } from '../../../machines/process/process.queries.ts';
-import { timeFor, useAppend, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
+import { timeFor, useAppend } from '../process-data.tsx';
 import { CalendarDownload } from './CalendarDownload.tsx';
 import { type MeasureFilter, MeasureList } from './MeasureList.tsx';
 import { measuresMessages } from './messages.ts';

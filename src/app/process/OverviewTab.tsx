@@ -9,8 +9,9 @@ import { currentRevision, exitCriteriaStatus, requestsFor } from '../../../machi
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
 import { signOffRequestCommand } from '../../domain/commands.ts';
-import { timeFor, useAppend, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
+import { timeFor, useAppend } from '../process-data.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';

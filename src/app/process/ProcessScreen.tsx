@@ -3,11 +3,12 @@
  * (overview, measures, evidence, standards).
  */
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { useProcess, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
+import { useProcess } from '../process-data.tsx';
 import { Link, type Route } from '../router.tsx';
 import { StandardsTab } from '../standards/StandardsTab.tsx';
 import { processMessages } from './messages.ts';

@@ -8,8 +8,9 @@ import type { AssessmentRecord } from '../../../machines/process/process.context
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { currentRevision } from '../../../machines/process/process.queries.ts';
 import type { MaturityLevel, Standard } from '../../../standards/schema.ts';
-import { timeFor, useAppend, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
+import { timeFor, useAppend } from '../process-data.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextArea } from '../ui/Field.tsx';
 import { standardsMessages } from './messages.ts';

@@ -8,8 +8,9 @@ import type { AssessmentRecord } from '../../../machines/process/process.context
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { currentRevision, isExpired } from '../../../machines/process/process.queries.ts';
 import type { Standard } from '../../../standards/schema.ts';
-import { timeFor, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
+import { timeFor } from '../process-data.tsx';
 import { standardsMessages } from './messages.ts';
 import { RatingForm } from './RatingForm.tsx';
 import { earlierRating, scaleName } from './standard-view.ts';

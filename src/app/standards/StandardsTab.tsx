@@ -5,8 +5,9 @@
  */
 import { assessmentsOf } from '../../../machines/process/process.collections.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { timeFor, useServices } from '../data.tsx';
+import { useServices } from '../data.tsx';
 import { locale, useLang, useMessages } from '../i18n.tsx';
+import { timeFor } from '../process-data.tsx';
 import { MaturityHistory } from './MaturityHistory.tsx';
 import { IQ_LEVEL_ORDER, standardsMessages } from './messages.ts';
 import { StandardCard } from './StandardCard.tsx';

@@ -1,0 +1,71 @@
+/**
+ * Hooks for screens that work with one process: its live state and appending commands to it.
+ * Apart from data.tsx because they need the storage and engine code, which the start screen
+ * does not load.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
+import type { Actor, EventType, PayloadOf, ProcessCommand } from '../../machines/process/process.events.ts';
+import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import type { StoredFile } from '../db/database.ts';
+import { type AppendOutcome, appendCommand, type LoadResult, loadProcess } from '../db/process-store.ts';
+import { useCurrentIdentity, useServices } from './data.tsx';
+
+export type ProcessView =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'corrupt'; detail: string }
+  | { status: 'ready'; snapshot: ProcessSnapshot };
+
+/** The live state of one process, replayed from its log (or its cache). */
+export function useProcess(processId: string): ProcessView {
+  const { db, engine } = useServices();
+  const result = useLiveQuery<LoadResult | 'missing'>(
+    async () => ((await db.heads.get(processId)) ? loadProcess(db, engine, processId) : 'missing'),
+    [db, engine, processId],
+  );
+  if (result === undefined) return { status: 'loading' };
+  if (result === 'missing') return { status: 'missing' };
+  if (!result.ok) return { status: 'corrupt', detail: result.detail };
+  return { status: 'ready', snapshot: result.state.snapshot };
+}
+
+/** Now, but never before the last event: a device clock that runs late cannot break the log. */
+export function timeFor(snapshot: ProcessSnapshot, now: Date): string {
+  const at = now.toISOString();
+  return at < snapshot.context.lastAt ? snapshot.context.lastAt : at;
+}
+
+export type CommandDraft<T extends EventType> = { type: T; payload: PayloadOf<T>; actor?: Actor };
+
+/**
+ * Builds and appends commands for one process as the person using this device. Returns the
+ * outcome: accepted, refused with reasons, or a storage problem; nothing is thrown at screens.
+ */
+export function useAppend(processId: string, snapshot: ProcessSnapshot | undefined) {
+  const services = useServices();
+  const identity = useCurrentIdentity();
+  const build = useCallback(
+    <T extends EventType>(draft: CommandDraft<T>): ProcessCommand | null => {
+      if (!snapshot || !identity) return null;
+      const roles = snapshot.context.people[identity.personId]?.roles ?? [];
+      const actor = draft.actor ?? { personId: identity.personId, role: roles[0] ?? 'ambassador' };
+      return {
+        type: draft.type,
+        id: crypto.randomUUID(),
+        at: timeFor(snapshot, services.now()),
+        actor,
+        payload: draft.payload,
+      } as ProcessCommand;
+    },
+    [snapshot, identity, services],
+  );
+  const append = useCallback(
+    async (command: ProcessCommand | null, files: readonly StoredFile[] = []): Promise<AppendOutcome> => {
+      if (!command) return { ok: false, kind: 'storage', problem: { code: 'failed', detail: 'not ready' } };
+      return appendCommand(services.db, services.engine, services.sha256, processId, command, files);
+    },
+    [services, processId],
+  );
+  return { build, append, identity };
+}
