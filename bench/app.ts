@@ -12,8 +12,23 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -34,10 +49,12 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
       res.writeHead(404).end();
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+    }),
+  );
 }
 
 /** The JavaScript a first visit downloads before the first screen: the entry and its static imports. */
@@ -89,8 +106,14 @@ async function main(): Promise<void> {
 
     const page = await (await browser.newContext()).newPage();
     await page.goto(bench.url);
-    await page.waitForFunction(() => (window as unknown as { results?: unknown }).results !== undefined, undefined, { timeout: 300_000, polling: 500 });
-    const results = (await page.evaluate(() => (window as unknown as { results: Record<string, number> }).results)) as Record<string, number>;
+    await page.waitForFunction(() => (window as unknown as { results?: unknown }).results !== undefined, undefined, {
+      timeout: 300_000,
+      polling: 500,
+    });
+    const results = (await page.evaluate(() => (window as unknown as { results: Record<string, number> }).results)) as Record<
+      string,
+      number
+    >;
     if ('error' in results) throw new Error(String(results.error));
     for (const [label, value] of Object.entries(results)) rows.push([label, value.toFixed(label.includes('items') ? 0 : 2)]);
     for (const size of ['160-event process', '10,000-event process']) {

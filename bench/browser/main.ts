@@ -79,7 +79,12 @@ async function main() {
   let t = performance.now();
   const { events, writer } = await syntheticLog(10_000, webSha256Hex);
   results['generate 10,000 events ms'] = performance.now() - t;
-  const files = [...writer.files].map(([sha256, f]) => ({ sha256, blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]), size: f.bytes.length, mediaType: f.mediaType }));
+  const files = [...writer.files].map(([sha256, f]) => ({
+    sha256,
+    blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]),
+    size: f.bytes.length,
+    mediaType: f.mediaType,
+  }));
   const evidenceCount = writer.ctx.cycles.reduce((n, c) => n + Object.keys(c.evidence).length, 0);
   results['evidence items'] = evidenceCount;
 

@@ -11,7 +11,15 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -85,7 +93,11 @@ export interface Session {
 
 /** A fresh browser profile (its own IndexedDB), with page errors collected for assertions. */
 export async function session(browser: Browser, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Session> {
-  const context = await browser.newContext({ serviceWorkers: options.serviceWorkers ?? 'block', locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const context = await browser.newContext({
+    serviceWorkers: options.serviceWorkers ?? 'block',
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -101,7 +113,13 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   // Evaluated through the debugging protocol, so the app's Content-Security-Policy still holds.
   await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });

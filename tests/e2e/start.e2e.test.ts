@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, axeViolations, launch, serveApp, session } from './harness.ts';
 
 describe('start screen', () => {
