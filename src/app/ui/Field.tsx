@@ -40,7 +40,12 @@ export function TextField({ label, hint, error, required, ...input }: Common & I
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       <input
         id={id}
@@ -60,7 +65,12 @@ export function TextArea({ label, hint, error, required, ...input }: Common & Te
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       <textarea
         id={id}
@@ -87,7 +97,12 @@ export function SelectField({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       <select
         id={id}
