@@ -64,7 +64,9 @@ function measureStep(
   const measure = findMeasure(ctx, event.payload.measureId);
   if (!measure) return [reason('measureNotFound', { measureId: event.payload.measureId })];
   if (nextMeasureStatus(measure.status, event.type) === null) {
-    return [reason('measureStepNotAllowed', { measureId: measure.measureId, status: measure.status, step: event.type })];
+    return [
+      reason('measureStepNotAllowed', { measureId: measure.measureId, title: measure.title, status: measure.status, step: event.type }),
+    ];
   }
   return [];
 }
@@ -186,7 +188,10 @@ export const RULES: { [T in EventType]: Rule<T> } = {
         const evidence = findEvidence(ctx, id);
         return evidence !== undefined && !isExpired(evidence, e.at);
       });
-      if (!proven) return [reason('measureNeedsEvidence', { measureId: e.payload.measureId, kinds: template.evidenceKinds })];
+      if (!proven)
+        return [
+          reason('measureNeedsEvidence', { measureId: e.payload.measureId, title: measure?.title ?? '', kinds: template.evidenceKinds }),
+        ];
     }
     return [];
   },

@@ -21,6 +21,11 @@ type Message = (p: Readonly<Record<string, ReasonParam>>, w: Words) => string;
 const s = (v: ReasonParam | undefined): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 const a = (v: ReasonParam | undefined): readonly string[] => (Array.isArray(v) ? v : v === undefined ? [] : [String(v)]);
 
+const STATUS: Record<Lang, Record<string, string>> = {
+  de: { planned: 'geplant', running: 'läuft', replanned: 'neu geplant', done: 'erledigt', cancelled: 'abgebrochen' },
+  en: { planned: 'planned', running: 'running', replanned: 're-planned', done: 'done', cancelled: 'cancelled' },
+};
+
 const de: Record<ReasonCode, Message> = {
   processNotOpened: () => 'Der Prozess ist noch nicht eröffnet.',
   processAlreadyOpened: () => 'Der Prozess ist bereits eröffnet.',
@@ -51,8 +56,9 @@ const de: Record<ReasonCode, Message> = {
   measureAlreadyExists: (p) => `Die Maßnahme ${s(p.measureId)} gibt es bereits.`,
   measureNotFound: (p) => `Die Maßnahme ${s(p.measureId)} gibt es nicht.`,
   measuresNotInStage: (p, w) => `In der Phase ${w.stage(s(p.stage))} werden keine Maßnahmen geführt.`,
-  measureStepNotAllowed: (p) => `Die Maßnahme ${s(p.measureId)} steht auf „${s(p.status)}“; dieser Schritt ist von dort nicht möglich.`,
-  measureNeedsEvidence: (p, w) => `Zum Abschluss der Maßnahme ${s(p.measureId)} fehlt ein Nachweis (${w.kinds(a(p.kinds))}).`,
+  measureStepNotAllowed: (p) =>
+    `Die Maßnahme „${s(p.title ?? p.measureId)}“ steht auf „${STATUS.de[s(p.status)] ?? s(p.status)}“; dieser Schritt ist von dort nicht möglich.`,
+  measureNeedsEvidence: (p, w) => `Zum Abschluss der Maßnahme „${s(p.title || p.measureId)}“ fehlt ein Nachweis (${w.kinds(a(p.kinds))}).`,
   dueInPast: (p, w) => `Die Frist ${w.date(s(p.due))} liegt in der Vergangenheit.`,
   assessmentNotInStage: (p, w) =>
     `In der Phase ${w.stage(s(p.stage))} wird nicht bewertet; das geschieht in Bestandsaufnahme und Überprüfung.`,
@@ -123,8 +129,9 @@ const en: Record<ReasonCode, Message> = {
   measureAlreadyExists: (p) => `Measure ${s(p.measureId)} already exists.`,
   measureNotFound: (p) => `There is no measure ${s(p.measureId)}.`,
   measuresNotInStage: (p, w) => `The stage ${w.stage(s(p.stage))} has no measures.`,
-  measureStepNotAllowed: (p) => `Measure ${s(p.measureId)} is "${s(p.status)}"; this step is not possible from there.`,
-  measureNeedsEvidence: (p, w) => `Completing measure ${s(p.measureId)} needs evidence (${w.kinds(a(p.kinds))}).`,
+  measureStepNotAllowed: (p) =>
+    `Measure "${s(p.title ?? p.measureId)}" is ${STATUS.en[s(p.status)] ?? s(p.status)}; this step is not possible from there.`,
+  measureNeedsEvidence: (p, w) => `Completing measure "${s(p.title || p.measureId)}" needs evidence (${w.kinds(a(p.kinds))}).`,
   dueInPast: (p, w) => `The deadline ${w.date(s(p.due))} is in the past.`,
   assessmentNotInStage: (p, w) => `The stage ${w.stage(s(p.stage))} has no assessment; that happens in baseline and review.`,
   assessmentNeedsEvidence: (p, w) =>

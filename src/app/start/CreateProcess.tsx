@@ -9,6 +9,7 @@ import { type AppendOutcome, appendCommand } from '../../db/process-store.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { useMessages } from '../i18n.tsx';
+import { requestPersistentStorage } from '../persistence.ts';
 import { navigate } from '../router.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { OutcomeMessage } from '../ui/Reasons.tsx';
@@ -62,7 +63,10 @@ function CreateProcessForm() {
       },
     });
     setOutcome(result);
-    if (result.ok) navigate({ screen: 'process', processId, tab: 'overview' });
+    if (result.ok) {
+      requestPersistentStorage();
+      navigate({ screen: 'process', processId, tab: 'overview' });
+    }
   };
 
   return (

@@ -5,6 +5,7 @@ import { lazy, Suspense, useState } from 'react';
 import processTemplate from '../../../standards/process-template.json' with { type: 'json' };
 import { useBaseServices, useProcessList } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
+import { requestPersistentStorage } from '../persistence.ts';
 import { Link, navigate } from '../router.tsx';
 import { DEMO_PROCESS_ID } from './demo-id.ts';
 import { startMessages } from './messages.ts';
@@ -76,6 +77,7 @@ function DemoLoader() {
     const { loadDemo } = await import('./load-demo.ts');
     const outcome = await loadDemo(services);
     setBusy(false);
+    if (outcome.ok) requestPersistentStorage();
     if (outcome.ok || outcome.kind === 'exists') {
       setMessage(outcome.ok ? null : t.demoExists);
       navigate({ screen: 'process', processId: DEMO_PROCESS_ID, tab: 'overview' });
