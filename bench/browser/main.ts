@@ -5,6 +5,7 @@
  */
 import { AnkerpunktDb } from '../../src/db/database.ts';
 import { appendCommand, importLog, loadProcess } from '../../src/db/process-store.ts';
+import { prepareAppend } from '../../src/domain/append.ts';
 import { webSha256Hex } from '../../src/domain/crypto/sha256.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { syntheticLog } from '../synthetic-log.ts';
@@ -20,9 +21,28 @@ function median(values: number[]): number {
 async function bareIdb(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('events', { keyPath: ['processId', 'seq'] });
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore('events', { keyPath: ['processId', 'seq'] });
+      for (const store of ['heads', 'snapshots', 'parts', 'processes']) open.result.createObjectStore(store);
+    };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
+  });
+}
+
+/** The same writes an append makes (event, head, snapshot top, two parts, summary), in one bare transaction. */
+function bareAppendWrites(db: IDBDatabase, value: { seq: number; [key: string]: unknown }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(['events', 'heads', 'snapshots', 'parts', 'processes'], 'readwrite', { durability: 'strict' });
+    tx.objectStore('heads').get('p');
+    tx.objectStore('events').put(value);
+    tx.objectStore('heads').put({ seq: value.seq }, 'p');
+    tx.objectStore('snapshots').put({ seq: value.seq, top: 'small' }, 'p');
+    tx.objectStore('parts').put({ cycle: value }, 'c');
+    tx.objectStore('parts').put({ bucket: value.seq }, 'i');
+    tx.objectStore('processes').put({ updatedAt: value.seq }, 'p');
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
   });
 }
 
@@ -40,6 +60,8 @@ async function appendBench(label: string, db: AnkerpunktDb, processId: string, r
   const slug = label.replace(/[^A-Za-z0-9]+/g, '-');
   const bare = await bareIdb(`bare-${slug}`);
   const ours: number[] = [];
+  const prepare: number[] = [];
+  const sameWrites: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < runs; i++) {
     const loaded = await loadProcess(db, eng, processId);
@@ -62,15 +84,23 @@ async function appendBench(label: string, db: AnkerpunktDb, processId: string, r
       },
     };
     let t = performance.now();
+    await prepareAppend(eng, loaded.state.snapshot, loaded.state.head, command, webSha256Hex);
+    prepare.push(performance.now() - t);
+    t = performance.now();
     const outcome = await appendCommand(db, eng, webSha256Hex, processId, command);
     ours.push(performance.now() - t);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
     t = performance.now();
     await barePut(bare, { ...outcome.event, processId, seq: outcome.event.seq + 1_000_000 });
     baseline.push(performance.now() - t);
+    t = performance.now();
+    await bareAppendWrites(bare, { ...outcome.event, processId, seq: outcome.event.seq + 2_000_000 });
+    sameWrites.push(performance.now() - t);
   }
   results[`append (${label}) ms`] = median(ours);
+  results[`  of which preparing (hash, checks, machine) ms`] = median(prepare);
   results[`bare IndexedDB put (${label}) ms`] = median(baseline);
+  results[`bare IndexedDB, an append's 7 operations in one transaction (${label}) ms`] = median(sameWrites);
   bare.close();
 }
 

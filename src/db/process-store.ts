@@ -117,7 +117,10 @@ export async function appendCommand(
   for (let attempt = 0; attempt < 3; attempt++) {
     let loaded: LoadResult;
     try {
-      loaded = await loadProcess(db, eng, processId);
+      // The state this tab last saw is usually current; the transaction below checks the head,
+      // and a stale state only costs a second attempt with a fresh load.
+      const known = attempt === 0 ? recent.get(db)?.get(processId) : undefined;
+      loaded = known ? { ok: true, state: known } : await loadProcess(db, eng, processId);
     } catch (error) {
       return { ok: false, kind: 'storage', problem: storageProblem(error) };
     }
@@ -130,15 +133,22 @@ export async function appendCommand(
     const rows = snapshotRows(processId, event.seq, snapshot, state.cached ? state.snapshot : null);
     try {
       await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
-        const head = await db.heads.get(processId);
+        // All requests are issued at once (IndexedDB runs them in order); waiting for each in turn
+        // would cost an event-loop round trip apiece. A failed head check aborts them all.
+        const headRead = db.heads.get(processId);
+        const writes = Promise.all([
+          db.events.add({ ...event, processId }),
+          db.heads.put({ processId, seq: event.seq, hash: event.hash }),
+          state.cached ? null : db.snapshotParts.where('processId').equals(processId).delete(),
+          db.snapshots.put(rows.top),
+          rows.parts.length > 0 ? db.snapshotParts.bulkPut(rows.parts) : null,
+          db.processes.put(summaryOf(processId, snapshot, event.at)),
+          putNewFiles(db, files),
+        ]);
+        writes.catch(() => {}); // a failure surfaces through the transaction; no unhandled rejection
+        const head = await headRead;
         if ((head?.seq ?? 0) !== event.seq - 1 || (head?.hash ?? GENESIS_HASH) !== event.prevHash) throw new ConcurrentAppendError();
-        await db.events.add({ ...event, processId });
-        await db.heads.put({ processId, seq: event.seq, hash: event.hash });
-        if (!state.cached) await db.snapshotParts.where('processId').equals(processId).delete();
-        await db.snapshots.put(rows.top);
-        if (rows.parts.length > 0) await db.snapshotParts.bulkPut(rows.parts);
-        await db.processes.put(summaryOf(processId, snapshot, event.at));
-        await putNewFiles(db, files);
+        await writes;
       });
     } catch (error) {
       const problem = storageProblem(error);

@@ -22,7 +22,8 @@ export function storageProblem(error: unknown): StorageProblem {
   const all = names(error);
   if (all.includes('QuotaExceededError')) return { code: 'quota' };
   if (all.some((n) => n === 'DatabaseClosedError' || n === 'VersionChangeError')) return { code: 'closed' };
-  if (all.includes('ConcurrentAppendError')) return { code: 'concurrent' };
+  // Another tab's event took this sequence number first.
+  if (all.includes('ConcurrentAppendError') || all.includes('ConstraintError')) return { code: 'concurrent' };
   return { code: 'failed', detail: error instanceof Error ? error.message : String(error) };
 }
 
