@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, axeViolations, launch, serveApp, session } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest, axeViolations, session } from './harness.ts';
 
 const AGENCY = 'Agentur für Arbeit Reutlingen';
 
@@ -15,20 +15,11 @@ async function createProcess(page: Page, url: string): Promise<void> {
 }
 
 describe('the ambassador’s journey', () => {
-  let server: AppServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveApp();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appUnderTest();
 
   it('creates a process, meets the mandate’s exit criterion with evidence and asks for the first sign-off', async () => {
-    const { page, errors, context } = await session(browser);
-    await createProcess(page, server.url);
+    const { page, errors, context } = await session(app.browser);
+    await createProcess(page, app.url);
     expect(await page.locator('.stepper [aria-current="step"]').innerText()).toContain('Auftragsklärung');
 
     // Before the Kontrakt exists, the request is refused with its reason.
@@ -67,8 +58,8 @@ describe('the ambassador’s journey', () => {
   });
 
   it('on the demo process sees the overdue measure, attaches minutes that meet a criterion, and meets the engine’s reasons in the self-assessment', async () => {
-    const { page, errors, context } = await session(browser);
-    await page.goto(server.url);
+    const { page, errors, context } = await session(app.browser);
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Beispielprozess laden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Jobcenter Neckar-Alb (Demo)' }).waitFor({ timeout: 60_000 });
 
@@ -104,8 +95,8 @@ describe('the ambassador’s journey', () => {
   });
 
   it('does the same journey by keyboard alone: create, attach the mandate, request the sign-off', async () => {
-    const { page, errors, context } = await session(browser);
-    await page.goto(server.url);
+    const { page, errors, context } = await session(app.browser);
+    await page.goto(app.url);
     await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
     /** Presses Tab until the focused element's accessible label or text matches. */
     const tabTo = async (match: RegExp) => {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, axeViolations, launch, serveApp, session } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest, axeViolations, session } from './harness.ts';
 
 const DEMO = 'Jobcenter Neckar-Alb (Demo)';
 
@@ -11,20 +11,11 @@ async function loadDemo(page: Page, url: string): Promise<void> {
 }
 
 describe('the demo process', () => {
-  let server: AppServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveApp();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appUnderTest();
 
   it('opens in one click and shows the stage, the cycle and why the stage cannot be left yet', async () => {
-    const { page, errors, context } = await session(browser);
-    await loadDemo(page, server.url);
+    const { page, errors, context } = await session(app.browser);
+    await loadDemo(page, app.url);
     expect(await page.getByText('Zyklus 3').isVisible()).toBe(true);
     const current = page.locator('.stepper [aria-current="step"]');
     expect(await current.innerText()).toContain('Umsetzung');
@@ -42,8 +33,8 @@ describe('the demo process', () => {
   });
 
   it('has no accessibility violations on the overview, the standards and the settings', async () => {
-    const { page, context } = await session(browser);
-    await loadDemo(page, server.url);
+    const { page, context } = await session(app.browser);
+    await loadDemo(page, app.url);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Standards' }).click();
     await page.getByRole('heading', { level: 2 }).first().waitFor();
@@ -55,8 +46,8 @@ describe('the demo process', () => {
   });
 
   it('keeps everything after a reload, and after a reload with the network off', async () => {
-    const { page, context } = await session(browser, { serviceWorkers: 'allow' });
-    await loadDemo(page, server.url);
+    const { page, context } = await session(app.browser, { serviceWorkers: 'allow' });
+    await loadDemo(page, app.url);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -74,8 +65,8 @@ describe('the demo process', () => {
   });
 
   it('can be reached and worked by keyboard alone', async () => {
-    const { page, context } = await session(browser);
-    await page.goto(server.url);
+    const { page, context } = await session(app.browser);
+    await page.goto(app.url);
     await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
     // Tab to the demo button and press Enter, without the mouse.
     const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
@@ -86,7 +77,7 @@ describe('the demo process', () => {
     // Opening the process moves focus to its content, as a page load would.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     // On a fresh page load the skip link is the first stop and moves focus to the content.
-    await page.goto(`${server.url}?fresh#/p/jc-neckar-alb`);
+    await page.goto(`${app.url}?fresh#/p/jc-neckar-alb`);
     await page.getByRole('heading', { level: 1, name: DEMO }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zum Inhalt springen');

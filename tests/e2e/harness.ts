@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -123,4 +124,31 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/**
+ * For one test file: serve the built app and open Chromium before its tests, close both after.
+ * Read `app.url` and `app.browser` inside the tests.
+ */
+export function appUnderTest(): { readonly url: string; readonly browser: Browser } {
+  let server: AppServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveApp();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the app is not served yet');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not open yet');
+      return browser;
+    },
+  };
 }

@@ -238,16 +238,16 @@ const measures: RefusalCase[] = [
   }),
   refusal('measureStepNotAllowed', 'refuses to complete a measure that was planned but never started', async () => {
     const p = await (await ProcessDriver.open()).reach('baseline');
-    const measureId = await p.planMeasure();
+    const measureId = await p.planMeasure({ title: 'Seminar Anerkennungsberatung' });
     const command = p.command('MeasureCompleted', p.people.ikbo, { measureId, outcome: 'Erledigt.' });
-    return { p, command, params: { measureId, status: 'planned', step: 'MeasureCompleted' } };
+    return { p, command, params: { measureId, title: 'Seminar Anerkennungsberatung', status: 'planned', step: 'MeasureCompleted' } };
   }),
   refusal('measureNeedsEvidence', 'refuses to complete a staff survey without its survey report', async () => {
     const p = await (await ProcessDriver.open()).reach('baseline');
-    const measureId = await p.planMeasure({ templateId: 'training-needs-survey', iqLevel: 'staff' });
+    const measureId = await p.planMeasure({ templateId: 'training-needs-survey', iqLevel: 'staff', title: 'Schulungsbedarfe abfragen' });
     await p.accept(p.command('MeasureStarted', p.people.ikbo, { measureId }));
     const command = p.command('MeasureCompleted', p.people.ikbo, { measureId, outcome: 'Befragung durchgeführt.' });
-    return { p, command, params: { measureId, kinds: ['umfragebericht'] } };
+    return { p, command, params: { measureId, title: 'Schulungsbedarfe abfragen', kinds: ['umfragebericht'] } };
   }),
   refusal('dueInPast', 'refuses a measure due before the day it is planned', async () => {
     const p = await (await ProcessDriver.open()).reach('baseline');

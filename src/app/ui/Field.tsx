@@ -34,7 +34,14 @@ function describedBy(id: string, hint?: string, error?: string | null): string |
   return ids || undefined;
 }
 
-export function TextField({ label, hint, error, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, hint and error around one control; `control` gets the id and ARIA wiring. */
+function FieldFrame({
+  label,
+  hint,
+  error,
+  required,
+  control,
+}: Common & { control: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; required?: boolean }) => ReactNode }) {
   const id = useId();
   return (
     <div className="field">
@@ -47,41 +54,18 @@ export function TextField({ label, hint, error, required, ...input }: Common & I
           </span>
         ) : null}
       </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        required={required}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error), required })}
       <Described id={id} hint={hint} error={error} />
     </div>
   );
 }
 
+export function TextField({ label, hint, error, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame label={label} hint={hint} error={error} required={required} control={(aria) => <input {...aria} {...input} />} />;
+}
+
 export function TextArea({ label, hint, error, required, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? (
-          <span className="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        required={required}
-        {...input}
-      />
-      <Described id={id} hint={hint} error={error} />
-    </div>
-  );
+  return <FieldFrame label={label} hint={hint} error={error} required={required} control={(aria) => <textarea {...aria} {...input} />} />;
 }
 
 export function SelectField({
@@ -92,28 +76,17 @@ export function SelectField({
   children,
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? (
-          <span className="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        required={required}
-        {...select}
-      >
-        {children}
-      </select>
-      <Described id={id} hint={hint} error={error} />
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      control={(aria) => (
+        <select {...aria} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
