@@ -16,7 +16,7 @@ describe('the demo process', () => {
   it('opens in one click and shows the stage, the cycle and why the stage cannot be left yet', async () => {
     const { page, errors, context } = await session(app.browser);
     await loadDemo(page, app.url);
-    expect(await page.getByText('Zyklus 3').isVisible()).toBe(true);
+    await page.getByText('Zyklus 3').waitFor();
     const current = page.locator('.stepper [aria-current="step"]');
     expect(await current.innerText()).toContain('Umsetzung');
     const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Verankerung“' });
@@ -59,7 +59,7 @@ describe('the demo process', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: DEMO }).waitFor();
     await page.getByRole('link', { name: 'Prozesse' }).click();
-    expect(await page.getByRole('link', { name: `${DEMO} öffnen` }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: `${DEMO} öffnen` }).waitFor();
     await context.setOffline(false);
     await context.close();
   });

@@ -7,9 +7,9 @@ describe('start screen', () => {
   it('greets a newcomer in German with an empty list, the create form and the demo', async () => {
     const { page, errors, context } = await session(app.browser);
     await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihre Prozesse' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Ihre Prozesse' }).waitFor();
     await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
-    expect(await page.getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').isVisible()).toBe(true);
+    await page.getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de-DE');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -22,8 +22,8 @@ describe('start screen', () => {
     await page.getByRole('button', { name: 'Prozess anlegen' }).click();
     const name = page.getByLabel('Name der Dienststelle');
     expect(await name.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByText('Bitte ausfüllen.').first().isVisible()).toBe(true);
-    expect(await page.getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').isVisible()).toBe(true);
+    await page.getByText('Bitte ausfüllen.').first().waitFor();
+    await page.getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').waitFor();
     await context.close();
   });
 
