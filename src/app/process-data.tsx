@@ -32,6 +32,7 @@ export function useProcess(processId: string): ProcessView {
 
 /** Now, but never before the last event: a device clock that runs late cannot break the log. */
 export function timeFor(snapshot: ProcessSnapshot, now: Date): string {
+  // ISO timestamps compare as strings; Math.max would not.
   const at = now.toISOString();
   return at < snapshot.context.lastAt ? snapshot.context.lastAt : at;
 }

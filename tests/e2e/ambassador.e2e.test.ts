@@ -20,7 +20,7 @@ describe('the ambassador’s journey', () => {
   it('creates a process, meets the mandate’s exit criterion with evidence and asks for the first sign-off', async () => {
     const { page, errors, context } = await session(app.browser);
     await createProcess(page, app.url);
-    expect(await page.locator('.stepper [aria-current="step"]').innerText()).toContain('Auftragsklärung');
+    expect(await page.locator('.stepper [aria-current="step"]').textContent()).toContain('Auftragsklärung');
 
     // Before the Kontrakt exists, the request is refused with its reason.
     const request = page.getByRole('button', { name: 'Freigabe beantragen' });

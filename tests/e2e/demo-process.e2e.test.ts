@@ -18,16 +18,16 @@ describe('the demo process', () => {
     await loadDemo(page, app.url);
     await page.getByText('Zyklus 3').waitFor();
     const current = page.locator('.stepper [aria-current="step"]');
-    expect(await current.innerText()).toContain('Umsetzung');
+    expect(await current.textContent()).toContain('Umsetzung');
     const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Verankerung“' });
     expect(await advance.getAttribute('aria-disabled')).toBe('true');
     const why = await advance.getAttribute('aria-describedby');
-    const reasons = await page.locator(`[id="${why}"]`).innerText();
+    const reasons = await page.locator(`[id="${why}"]`).textContent();
     expect(reasons).toContain('Überfällige Maßnahmen erledigen oder mit Begründung neu planen');
     expect(reasons).toContain('Es fehlt für Umsetzung: Protokoll (0 von 1).');
     // Clicking a refused action changes nothing (force: Playwright will not click aria-disabled).
     await advance.click({ force: true });
-    expect(await current.innerText()).toContain('Umsetzung');
+    expect(await current.textContent()).toContain('Umsetzung');
     expect(errors).toEqual([]);
     await context.close();
   });
