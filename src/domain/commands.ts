@@ -37,6 +37,53 @@ export function signOffRequestCommand(
   };
 }
 
+type Decision = EventOf<'SignOffGranted' | 'SignOffRefused'>;
+
+/** Stands in for the signature while a decision is only being explained, never appended. */
+const UNSIGNED = 'A'.repeat(86);
+
+/**
+ * A decision on an open request, not yet signed: what the UI asks `explain` about while the
+ * signer reviews. `signDecision` completes it. Null if this state knows no such request.
+ */
+export function unsignedDecision(
+  snapshot: ProcessSnapshot,
+  args: {
+    id: string;
+    at: string;
+    signedAt: string;
+    actor: Actor;
+    keyId: string;
+    requestId: string;
+    decision: 'granted' | 'refused';
+    comment: string;
+  },
+): Decision | null {
+  const request = findRequest(snapshot.context, args.requestId);
+  if (!request?.requestHash) return null;
+  return {
+    type: args.decision === 'granted' ? 'SignOffGranted' : 'SignOffRefused',
+    id: args.id,
+    at: args.at,
+    actor: args.actor,
+    payload: {
+      requestId: args.requestId,
+      requestHash: request.requestHash,
+      comment: args.comment,
+      signedAt: args.signedAt,
+      keyId: args.keyId,
+      signature: UNSIGNED,
+    },
+  } as Decision;
+}
+
+/** Signs the sign-off statement of a decision with the signer's private key. */
+export async function signDecision(snapshot: ProcessSnapshot, decision: Decision, privateKey: CryptoKey): Promise<Decision> {
+  const statement = statementFor(snapshot, decision);
+  if (!statement) throw new Error(`no sign-off request ${decision.payload.requestId} in this process`);
+  return { ...decision, payload: { ...decision.payload, signature: await signStatement(privateKey, statement) } } as Decision;
+}
+
 /**
  * A signed decision on an open request. Throws if the request is unknown to this state: the
  * caller offers decisions only on requests it shows.
@@ -53,24 +100,8 @@ export async function signOffDecisionCommand(
     decision: 'granted' | 'refused';
     comment: string;
   },
-): Promise<EventOf<'SignOffGranted' | 'SignOffRefused'>> {
-  const request = findRequest(snapshot.context, args.requestId);
-  if (!request?.requestHash) throw new Error(`no sign-off request ${args.requestId} in this process`);
-  const unsigned = {
-    type: args.decision === 'granted' ? 'SignOffGranted' : 'SignOffRefused',
-    id: args.id,
-    at: args.at,
-    actor: args.actor,
-    payload: {
-      requestId: args.requestId,
-      requestHash: request.requestHash,
-      comment: args.comment,
-      signedAt: args.signedAt,
-      keyId: args.key.record.keyId,
-      signature: '',
-    },
-  } as EventOf<'SignOffGranted' | 'SignOffRefused'>;
-  const statement = statementFor(snapshot, unsigned);
-  if (!statement) throw new Error(`no sign-off request ${args.requestId} in this process`);
-  return { ...unsigned, payload: { ...unsigned.payload, signature: await signStatement(args.key.privateKey, statement) } };
+): Promise<Decision> {
+  const unsigned = unsignedDecision(snapshot, { ...args, keyId: args.key.record.keyId });
+  if (!unsigned) throw new Error(`no sign-off request ${args.requestId} in this process`);
+  return signDecision(snapshot, unsigned, args.key.privateKey);
 }

@@ -9,9 +9,11 @@ import { currentRevision, exitCriteriaStatus, requestsFor } from '../../../machi
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
 import { signOffRequestCommand } from '../../domain/commands.ts';
-import { useServices } from '../data.tsx';
+import { useCurrentIdentity, useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { timeFor, useAppend } from '../process-data.tsx';
+import { DecisionPanel } from '../signoff/DecisionPanel.tsx';
+import { PeopleSection } from '../signoff/PeopleSection.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';
@@ -54,12 +56,14 @@ function Checklist({ snapshot }: { snapshot: ProcessSnapshot }) {
   );
 }
 
-function SignOffs({ snapshot }: { snapshot: ProcessSnapshot }) {
+function SignOffs({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   const t = useMessages(processMessages);
   const { lang } = useLang();
   const { engine } = useServices();
   const ctx = snapshot.context;
   const requests = requestsFor(ctx, ctx.stage);
+  const identity = useCurrentIdentity();
+  const myRoles = identity ? (ctx.people[identity.personId]?.roles ?? []) : [];
   const name = (personId: string) => ctx.people[personId]?.name ?? personId;
   const role = (id: string) => engine.rulebook.template.roles.find((r) => r.id === id)?.label[lang] ?? id;
   return (
@@ -86,6 +90,11 @@ function SignOffs({ snapshot }: { snapshot: ProcessSnapshot }) {
                   {t.waitingFor} {waiting.map(role).join(', ')}
                 </p>
               ) : null}
+              {r.status === 'open'
+                ? waiting
+                    .filter((x) => myRoles.includes(x))
+                    .map((x) => <DecisionPanel key={x} processId={processId} snapshot={snapshot} request={r} role={x} />)
+                : null}
             </li>
           );
         })}
@@ -160,7 +169,8 @@ export function OverviewTab({ processId, snapshot }: { processId: string; snapsh
     <div className="overview">
       <Checklist snapshot={snapshot} />
       <Actions processId={processId} snapshot={snapshot} />
-      <SignOffs snapshot={snapshot} />
+      <SignOffs processId={processId} snapshot={snapshot} />
+      <PeopleSection processId={processId} snapshot={snapshot} />
     </div>
   );
 }

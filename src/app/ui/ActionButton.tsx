@@ -26,6 +26,7 @@ export function ActionButton({
   primary,
   files,
   onDone,
+  sign,
 }: {
   snapshot: ProcessSnapshot;
   command: ProcessCommand | null;
@@ -34,6 +35,8 @@ export function ActionButton({
   primary?: boolean;
   files?: readonly StoredFile[];
   onDone?: (outcome: AppendOutcome) => void;
+  /** Completes the command just before it is sent, e.g. with a signature over what was shown. */
+  sign?: (command: ProcessCommand) => Promise<ProcessCommand>;
 }) {
   const t = useMessages(messages);
   const { engine } = useServices();
@@ -45,7 +48,7 @@ export function ActionButton({
   const run = async () => {
     if (blocked || busy) return;
     setBusy(true);
-    const result = await append(command, files);
+    const result = await append(sign && command ? await sign(command) : command, files);
     setBusy(false);
     setOutcome(result);
     onDone?.(result);

@@ -1,0 +1,100 @@
+/**
+ * The people of a process with their roles and key fingerprints, and registering a person who
+ * uses this device (for example the managing director who approves on the same computer).
+ * Registering is an event in the log; whether it is allowed (roles that may not be combined, a
+ * key already known) is the engine's to say.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import type { RoleId } from '../../../standards/schema.ts';
+import { fingerprint } from '../../domain/crypto/keys.ts';
+import { useServices } from '../data.tsx';
+import { useLang, useMessages } from '../i18n.tsx';
+import { useAppend } from '../process-data.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
+import { SelectField } from '../ui/Field.tsx';
+import { signOffMessages } from './messages.ts';
+
+export function PeopleSection({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+  const t = useMessages(signOffMessages);
+  const { lang } = useLang();
+  const { db, engine } = useServices();
+  const { build, append } = useAppend(processId, snapshot);
+  const identities = useLiveQuery(() => db.identities.toArray(), [db]) ?? [];
+  const [personId, setPersonId] = useState('');
+  const [role, setRole] = useState<RoleId>('managingDirector');
+  const ctx = snapshot.context;
+  const roleLabel = (id: string) => engine.rulebook.template.roles.find((r) => r.id === id)?.label[lang] ?? id;
+  const unregistered = identities.filter((i) => !ctx.people[i.personId]);
+  const chosen = unregistered.find((i) => i.personId === personId);
+  const command = chosen
+    ? build({
+        type: 'PersonRegistered',
+        payload: { personId: chosen.personId, name: chosen.name, roles: [role], organisation: chosen.organisation, key: chosen.publicKey },
+      })
+    : null;
+  return (
+    <section aria-labelledby="people-title">
+      <h2 id="people-title">{t.people}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.person}</th>
+            <th scope="col">{t.role}</th>
+            <th scope="col">{t.key}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.values(ctx.people).map((person) => (
+            <tr key={person.personId}>
+              <th scope="row">
+                {person.name}
+                {person.organisation ? <span className="hint"> · {person.organisation}</span> : null}
+              </th>
+              <td>{person.roles.map(roleLabel).join(', ')}</td>
+              <td>
+                {Object.values(ctx.keys)
+                  .filter((k) => k.personId === person.personId)
+                  .map((k) => (
+                    <span key={k.keyId} className="fingerprint-line">
+                      <code>{fingerprint(k.keyId)}</code>
+                      {k.revokedAt ? ` (${t.revoked})` : ''}
+                    </span>
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details className="register-person">
+        <summary>{t.registerTitle}</summary>
+        <p className="hint">{t.registerHint}</p>
+        {unregistered.length === 0 ? (
+          <p>{t.none}</p>
+        ) : (
+          <>
+            <SelectField label={t.person} value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <option value="">{t.choose}</option>
+              {unregistered.map((i) => (
+                <option key={i.personId} value={i.personId}>
+                  {i.name} – {fingerprint(i.publicKey.keyId)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t.role} value={role} onChange={(e) => setRole(e.target.value as RoleId)}>
+              {engine.rulebook.template.roles.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label[lang]}
+                </option>
+              ))}
+            </SelectField>
+            <ActionButton snapshot={snapshot} command={command} append={append} onDone={(o) => o.ok && setPersonId('')}>
+              {t.register}
+            </ActionButton>
+          </>
+        )}
+      </details>
+    </section>
+  );
+}
