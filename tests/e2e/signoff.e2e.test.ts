@@ -17,7 +17,7 @@ async function actAs(page: Page, name: string): Promise<void> {
 describe('a sign-off on the same device', () => {
   const app = appUnderTest();
 
-  it('the director refuses with a comment, the ambassador asks again, the director grants, the stage moves on', async () => {
+  it('the director refuses with a comment, the ambassador asks again, the director grants; a corrected document makes the grant stale until signed again', async () => {
     const { page, errors, context } = await session(app.browser);
     await page.goto(app.url);
     await page.getByLabel('Name der Dienststelle').fill(AGENCY);
@@ -74,7 +74,28 @@ describe('a sign-off on the same device', () => {
     await page.getByRole('button', { name: 'Freigeben (signieren)' }).click();
     await page.getByText(/Geschäftsführung: Dr\. Paul Leiter, erteilt/).waitFor();
 
-    // Now the ambassador can leave the mandate stage.
+    // A corrected Kontrakt makes the grant stale: the stage cannot be left on it.
+    await actAs(page, 'Maria Beispiel');
+    await page.getByRole('link', { name: 'Nachweise' }).click();
+    await page.getByRole('button', { name: 'Neue Fassung hochladen' }).click();
+    const revise = page.locator('.revise-form');
+    await revise.getByRole('radio', { name: 'Notiz' }).check();
+    await revise.getByLabel('Text der Notiz').fill('Ziele, Rolle der IKBO, Zeitanteil 20 %.');
+    await revise.getByLabel('Grund für die neue Fassung').fill('Zeitanteil ergänzt.');
+    await revise.getByRole('button', { name: 'Fassung 2 speichern' }).click();
+    await page.getByText('Fassung 2 gespeichert.').first().waitFor();
+    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await page.getByText(/veraltet: seit der Freigabe geändert oder abgelaufen: „Kontrakt DIKÖ 2027“/).waitFor();
+    const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' });
+    expect(await advance.getAttribute('aria-disabled')).toBe('true');
+
+    // A new request on the corrected Kontrakt, granted again; then the ambassador moves on.
+    await page.getByRole('button', { name: 'Freigabe beantragen' }).click();
+    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await actAs(page, 'Dr. Paul Leiter');
+    await page.getByText(/Kontrakt DIKÖ 2027 \(Fassung 2\) · SHA-256/).waitFor();
+    await page.getByRole('button', { name: 'Freigeben (signieren)' }).click();
+    await page.getByRole('heading', { name: 'Ihre Entscheidung als Geschäftsführung' }).waitFor({ state: 'detached' });
     await actAs(page, 'Maria Beispiel');
     await page.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' }).click();
     await page.locator('.stepper [aria-current="step"]', { hasText: 'Strukturaufbau' }).waitFor();

@@ -4,8 +4,9 @@
  */
 import { useState } from 'react';
 import { findEvidence } from '../../../machines/process/process.collections.ts';
+import type { SignOffRequestRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { currentRevision, exitCriteriaStatus, requestsFor } from '../../../machines/process/process.queries.ts';
+import { currentRevision, exitCriteriaStatus, requestsFor, staleCovers } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
 import { signOffRequestCommand } from '../../domain/commands.ts';
@@ -85,6 +86,7 @@ function SignOffs({ processId, snapshot }: { processId: string; snapshot: Proces
                   {d.comment ? <q>{d.comment}</q> : null}
                 </p>
               ))}
+              <StaleNotice snapshot={snapshot} request={r} />
               {r.status === 'open' && waiting.length > 0 ? (
                 <p>
                   {t.waitingFor} {waiting.map(role).join(', ')}
@@ -100,6 +102,26 @@ function SignOffs({ processId, snapshot }: { processId: string; snapshot: Proces
         })}
       </ol>
     </section>
+  );
+}
+
+/** A grant whose covered evidence was revised, expired or is gone no longer counts: say so. */
+function StaleNotice({ snapshot, request }: { snapshot: ProcessSnapshot; request: SignOffRequestRecord }) {
+  const t = useMessages(processMessages);
+  const { now } = useServices();
+  if (request.status !== 'granted') return null;
+  const ctx = snapshot.context;
+  const stale = staleCovers(ctx, request, timeFor(snapshot, now()));
+  if (stale.length === 0) return null;
+  const titles = stale.map((id) => {
+    const evidence = findEvidence(ctx, id);
+    return evidence ? `„${currentRevision(evidence).title}“` : id;
+  });
+  return (
+    <p className="badge badge-warning">
+      <span aria-hidden="true">⚠ </span>
+      {t.stale(titles.join(', '))}
+    </p>
   );
 }
 
