@@ -25,8 +25,23 @@ export interface Services extends BaseServices {
 const ServicesContext = createContext<BaseServices | null>(null);
 const EngineContext = createContext<ProcessEngine | null>(null);
 
+const IdentityContext = createContext<Identity | null | undefined>(undefined);
+
 export function ServicesProvider({ services, children }: { services: BaseServices; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      <IdentityProvider db={services.db}>{children}</IdentityProvider>
+    </ServicesContext.Provider>
+  );
+}
+
+/**
+ * Who uses this device, read once for the whole app: a screen that mounts later finds it
+ * already loaded, so its actions are never briefly unavailable while it loads.
+ */
+function IdentityProvider({ db, children }: { db: AnkerpunktDb; children: ReactNode }) {
+  const identity = useLiveQuery(async () => (await currentIdentity(db)) ?? null, [db]);
+  return <IdentityContext.Provider value={identity}>{children}</IdentityContext.Provider>;
 }
 
 /**
@@ -56,8 +71,7 @@ export function useProcessList(): ProcessSummary[] | undefined {
   return useLiveQuery(() => db.processes.orderBy('updatedAt').reverse().toArray(), [db]);
 }
 
+/** The person using this device: undefined while loading, null if there is none yet. */
 export function useCurrentIdentity(): Identity | null | undefined {
-  const { db } = useBaseServices();
-  const identity = useLiveQuery(async () => (await currentIdentity(db)) ?? null, [db]);
-  return identity;
+  return useContext(IdentityContext);
 }

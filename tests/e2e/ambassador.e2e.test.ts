@@ -42,7 +42,7 @@ describe('the ambassador’s journey', () => {
     // Back on the overview the criterion is met by that evidence, and the request goes out.
     await page.getByRole('link', { name: 'Übersicht' }).click();
     await page.getByText('Erfüllt durch: Kontrakt DIKÖ 2027').waitFor();
-    expect(await request.getAttribute('aria-disabled')).toBeNull();
+    await expect.poll(() => request.getAttribute('aria-disabled')).toBeNull();
     await request.click();
     await page.getByText('Wartet auf: Geschäftsführung').waitFor();
     // The stage stays until the managing director decides (the sign-off flow itself is the next step).
