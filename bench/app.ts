@@ -9,17 +9,9 @@ import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -74,7 +66,7 @@ async function main(): Promise<void> {
 
   const app = await serve(join(root, 'dist'));
   const bench = await serve(join(root, 'tmp/bench-browser'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   try {
     // Cold start: a new page in a profile that holds the demo process, until its name is on screen.
     const context = await browser.newContext({ serviceWorkers: 'block' });

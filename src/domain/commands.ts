@@ -46,19 +46,18 @@ const UNSIGNED = 'A'.repeat(86);
  * A decision on an open request, not yet signed: what the UI asks `explain` about while the
  * signer reviews. `signDecision` completes it. Null if this state knows no such request.
  */
-export function unsignedDecision(
-  snapshot: ProcessSnapshot,
-  args: {
-    id: string;
-    at: string;
-    signedAt: string;
-    actor: Actor;
-    keyId: string;
-    requestId: string;
-    decision: 'granted' | 'refused';
-    comment: string;
-  },
-): Decision | null {
+/** What a decision says, apart from the key that signs it. */
+interface DecisionArgs {
+  id: string;
+  at: string;
+  signedAt: string;
+  actor: Actor;
+  requestId: string;
+  decision: 'granted' | 'refused';
+  comment: string;
+}
+
+export function unsignedDecision(snapshot: ProcessSnapshot, args: DecisionArgs & { keyId: string }): Decision | null {
   const request = findRequest(snapshot.context, args.requestId);
   if (!request?.requestHash) return null;
   return {
@@ -88,19 +87,7 @@ export async function signDecision(snapshot: ProcessSnapshot, decision: Decision
  * A signed decision on an open request. Throws if the request is unknown to this state: the
  * caller offers decisions only on requests it shows.
  */
-export async function signOffDecisionCommand(
-  snapshot: ProcessSnapshot,
-  args: {
-    id: string;
-    at: string;
-    signedAt: string;
-    actor: Actor;
-    key: SigningKey;
-    requestId: string;
-    decision: 'granted' | 'refused';
-    comment: string;
-  },
-): Promise<Decision> {
+export async function signOffDecisionCommand(snapshot: ProcessSnapshot, args: DecisionArgs & { key: SigningKey }): Promise<Decision> {
   const unsigned = unsignedDecision(snapshot, { ...args, keyId: args.key.record.keyId });
   if (!unsigned) throw new Error(`no sign-off request ${args.requestId} in this process`);
   return signDecision(snapshot, unsigned, args.key.privateKey);

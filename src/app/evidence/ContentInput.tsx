@@ -5,7 +5,7 @@
  */
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
-import { TextArea, TextField } from '../ui/Field.tsx';
+import { FieldError, TextArea, TextField } from '../ui/Field.tsx';
 import { evidenceMessages } from './messages.ts';
 import { type ContentMode, type EvidenceContentState, type FileState, isWebAddress } from './use-evidence-content.ts';
 
@@ -111,12 +111,7 @@ function FilePicker({ state, error }: { state: EvidenceContentState; error: stri
           {t.fileLimit} <span aria-hidden="true">{dragging ? t.dropNow : t.dropHint}</span>
         </p>
       </div>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
       <FileStatus file={state.file} onCancel={state.cancel} />
     </div>
   );

@@ -19,13 +19,19 @@ function Described({ id, hint, error }: { id: string; hint?: string; error?: str
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </>
+  );
+}
+
+/** An error under a field, marked by an icon and words, not by colour alone. */
+export function FieldError({ id, error }: { id: string; error?: string | null }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={id}>
+      <span aria-hidden="true">⚠ </span>
+      {error}
+    </p>
   );
 }
 
