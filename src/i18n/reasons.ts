@@ -93,7 +93,7 @@ const de: Record<ReasonCode, Message> = {
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} hat über den Antrag ${s(p.requestId)} bereits entschieden.`,
   sameRequesterAndApprover: () => 'Wer die Freigabe beantragt hat, darf sie nicht selbst erteilen (Vier-Augen-Prinzip).',
   signedBeforeRequest: (p) => `Die Entscheidung ist älter als der Antrag ${s(p.requestId)}.`,
-  invalidCommand: (p) => `Ungültige Eingabe${s(p.path) ? ` bei ${s(p.path)}` : ''}: ${s(p.message)}`,
+  invalidCommand: (p) => `Bitte „${fieldLabel(s(p.path), 'de')}“ prüfen: fehlt oder ist ungültig.`,
   keyMalformed: (p) => `Der Schlüssel ${s(p.keyId)} ist kein gültiger P-256-Schlüssel oder passt nicht zu seiner Kennung.`,
   badSignature: (p) => `Die Signatur mit Schlüssel ${s(p.keyId)} ist ungültig (Antrag ${s(p.requestId)}).`,
   digestMismatch: (p) => `Die Prüfsumme von Nachweis ${s(p.evidenceId)} passt nicht zum Inhalt.`,
@@ -165,11 +165,39 @@ const en: Record<ReasonCode, Message> = {
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} has already decided on request ${s(p.requestId)}.`,
   sameRequesterAndApprover: () => 'Whoever requested a sign-off may not grant it (four-eyes principle).',
   signedBeforeRequest: (p) => `The decision is older than request ${s(p.requestId)}.`,
-  invalidCommand: (p) => `Invalid input${s(p.path) ? ` at ${s(p.path)}` : ''}: ${s(p.message)}`,
+  invalidCommand: (p) => `Please check "${fieldLabel(s(p.path), 'en')}": missing or invalid.`,
   keyMalformed: (p) => `Key ${s(p.keyId)} is not a valid P-256 key or does not match its id.`,
   badSignature: (p) => `The signature with key ${s(p.keyId)} is invalid (request ${s(p.requestId)}).`,
   digestMismatch: (p) => `The digest of evidence ${s(p.evidenceId)} does not match its content.`,
 };
+
+/** Words for the fields a schema problem can be about; the path's last known name is used. */
+const FIELD_LABELS: Record<string, { de: string; en: string }> = {
+  reason: { de: 'Begründung', en: 'reason' },
+  title: { de: 'Titel', en: 'title' },
+  comment: { de: 'Kommentar', en: 'comment' },
+  outcome: { de: 'Ergebnis', en: 'outcome' },
+  due: { de: 'Frist', en: 'deadline' },
+  owner: { de: 'Verantwortlich', en: 'owner' },
+  indicator: { de: 'Indikator', en: 'indicator' },
+  documentDate: { de: 'Datum des Dokuments', en: 'document date' },
+  reviewBy: { de: 'Prüfen bis', en: 'review by' },
+  url: { de: 'Link', en: 'link' },
+  text: { de: 'Text', en: 'text' },
+  name: { de: 'Name', en: 'name' },
+  region: { de: 'Region', en: 'region' },
+  note: { de: 'Hinweis', en: 'note' },
+  level: { de: 'Stufe', en: 'level' },
+  startedOn: { de: 'Beginn', en: 'start date' },
+};
+
+function fieldLabel(path: string, lang: Lang): string {
+  for (const part of path.split('.').reverse()) {
+    const label = FIELD_LABELS[part];
+    if (label) return label[lang];
+  }
+  return path || (lang === 'de' ? 'Eingabe' : 'input');
+}
 
 export function wordsFor(rulebook: Rulebook, lang: Lang): Words {
   const list = (items: readonly string[]) => new Intl.ListFormat(lang === 'de' ? 'de-DE' : 'en-GB', { type: 'conjunction' }).format(items);
