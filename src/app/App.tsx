@@ -9,6 +9,8 @@ import { StartScreen } from './start/StartScreen.tsx';
 // Screens beyond the start screen are separate downloads, so the first screen appears fast.
 const ProcessScreen = lazy(() => import('./process/ProcessScreen.tsx').then((m) => ({ default: m.ProcessScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
+const InboxScreen = lazy(() => import('./inbox/InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
+const VerifyScreen = lazy(() => import('./verify/VerifyScreen.tsx').then((m) => ({ default: m.VerifyScreen })));
 
 const messages = {
   de: {
@@ -47,6 +49,10 @@ function Screen() {
       return <StartScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'inbox':
+      return <InboxScreen />;
+    case 'verify':
+      return <VerifyScreen />;
     case 'process':
       return <ProcessScreen processId={route.processId} tab={route.tab} />;
     case 'notFound':

@@ -75,3 +75,18 @@ export function useProcessList(): ProcessSummary[] | undefined {
 export function useCurrentIdentity(): Identity | null | undefined {
   return useContext(IdentityContext);
 }
+
+/** A person able to sign now: their profile and their private key, usable only while unlocked. */
+export interface Signer {
+  identity: Identity;
+  privateKey: CryptoKey;
+}
+
+/**
+ * The current person's signing key, or null when there is no person or their profile is
+ * locked (see src/app/profiles). Signing screens ask for this, never for the stored key.
+ */
+export function useSigner(): Signer | null {
+  const identity = useCurrentIdentity();
+  return identity?.privateKey ? { identity, privateKey: identity.privateKey } : null;
+}

@@ -4,10 +4,10 @@
  * does not load.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import type { Actor, EventType, PayloadOf, ProcessCommand } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
-import type { StoredFile } from '../db/database.ts';
+import type { ReadOnlyOrigin, StoredFile } from '../db/database.ts';
 import { type AppendOutcome, appendCommand, type LoadResult, loadProcess } from '../db/process-store.ts';
 import { useCurrentIdentity, useServices } from './data.tsx';
 
@@ -15,19 +15,30 @@ export type ProcessView =
   | { status: 'loading' }
   | { status: 'missing' }
   | { status: 'corrupt'; detail: string }
-  | { status: 'ready'; snapshot: ProcessSnapshot };
+  | { status: 'ready'; snapshot: ProcessSnapshot; readOnly: ReadOnlyOrigin | null };
 
 /** The live state of one process, replayed from its log (or its cache). */
 export function useProcess(processId: string): ProcessView {
   const { db, engine } = useServices();
-  const result = useLiveQuery<LoadResult | 'missing'>(
-    async () => ((await db.heads.get(processId)) ? loadProcess(db, engine, processId) : 'missing'),
-    [db, engine, processId],
-  );
+  const result = useLiveQuery<{ loaded: LoadResult; readOnly: ReadOnlyOrigin | null } | 'missing'>(async () => {
+    if (!(await db.heads.get(processId))) return 'missing';
+    const [loaded, summary] = await Promise.all([loadProcess(db, engine, processId), db.processes.get(processId)]);
+    return { loaded, readOnly: summary?.readOnly ?? null };
+  }, [db, engine, processId]);
   if (result === undefined) return { status: 'loading' };
   if (result === 'missing') return { status: 'missing' };
-  if (!result.ok) return { status: 'corrupt', detail: result.detail };
-  return { status: 'ready', snapshot: result.state.snapshot };
+  if (!result.loaded.ok) return { status: 'corrupt', detail: result.loaded.detail };
+  return { status: 'ready', snapshot: result.loaded.state.snapshot, readOnly: result.readOnly };
+}
+
+const ReadOnlyContext = createContext<ReadOnlyOrigin | null>(null);
+
+/** Marks the process below as a read-only copy: actions say so instead of offering themselves. */
+export const ReadOnlyProvider = ReadOnlyContext.Provider;
+
+/** Whether the process on screen is a read-only copy, and where it came from. */
+export function useReadOnly(): ReadOnlyOrigin | null {
+  return useContext(ReadOnlyContext);
 }
 
 /** Now, but never before the last event: a device clock that runs late cannot break the log. */

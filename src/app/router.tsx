@@ -7,19 +7,27 @@ import { type AnchorHTMLAttributes, useEffect, useState } from 'react';
 export type Route =
   | { screen: 'start' }
   | { screen: 'settings' }
-  | { screen: 'process'; processId: string; tab: 'overview' | 'measures' | 'evidence' | 'standards' }
+  /** The director's inbox: open sign-off requests across the processes on this device. */
+  | { screen: 'inbox' }
+  /** Verify a bundle (JSON or ZIP) and import it. */
+  | { screen: 'verify' }
+  | { screen: 'process'; processId: string; tab: ProcessTab }
   | { screen: 'notFound'; path: string };
 
-const TABS = ['overview', 'measures', 'evidence', 'standards'] as const;
+/** The areas of a process; 'report' is the print view, reached from 'export'. */
+export const PROCESS_TABS = ['overview', 'measures', 'evidence', 'standards', 'timeline', 'export', 'report'] as const;
+export type ProcessTab = (typeof PROCESS_TABS)[number];
+const TOP_LEVEL = ['settings', 'inbox', 'verify'] as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { screen: 'start' };
-  if (parts[0] === 'settings' && parts.length === 1) return { screen: 'settings' };
+  const top = TOP_LEVEL.find((name) => name === parts[0]);
+  if (top && parts.length === 1) return { screen: top };
   if (parts[0] === 'p' && parts[1]) {
-    const tab = (parts[2] ?? 'overview') as Route extends { tab: infer T } ? T : never;
-    if (TABS.includes(tab) && parts.length <= 3) return { screen: 'process', processId: parts[1], tab };
+    const tab = PROCESS_TABS.find((name) => name === (parts[2] ?? 'overview'));
+    if (tab && parts.length <= 3) return { screen: 'process', processId: parts[1], tab };
   }
   return { screen: 'notFound', path };
 }
@@ -29,7 +37,9 @@ export function hrefFor(route: Route): string {
     case 'start':
       return '#/';
     case 'settings':
-      return '#/settings';
+    case 'inbox':
+    case 'verify':
+      return `#/${route.screen}`;
     case 'process':
       return `#/p/${encodeURIComponent(route.processId)}${route.tab === 'overview' ? '' : `/${route.tab}`}`;
     case 'notFound':

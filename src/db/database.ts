@@ -26,6 +26,17 @@ export interface ProcessSummary {
   nextDue: { title: string; due: string; overdue: boolean } | null;
   eventCount: number;
   updatedAt: string;
+  /**
+   * Set on a copy imported for reading (another agency's bundle, a director reviewing a
+   * sign-off request): nothing can be appended to it here; the original lives elsewhere.
+   */
+  readOnly?: ReadOnlyOrigin;
+}
+
+export interface ReadOnlyOrigin {
+  /** What the copy came from. */
+  source: 'bundle' | 'signOffRequest';
+  importedAt: string;
 }
 
 export type StoredEvent = LoggedEvent & { processId: string };

@@ -16,7 +16,7 @@ import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { replay } from '../domain/replay.ts';
 import { verifyEvents } from '../domain/verify.ts';
-import type { AnkerpunktDb, ProcessSummary, StoredFile } from './database.ts';
+import type { AnkerpunktDb, ProcessSummary, ReadOnlyOrigin, StoredFile } from './database.ts';
 import { readCachedSnapshot, snapshotRows } from './snapshot-store.ts';
 import { ConcurrentAppendError, type StorageProblem, storageProblem } from './storage-errors.ts';
 
@@ -71,7 +71,7 @@ export async function loadProcess(db: AnkerpunktDb, eng: ProcessEngine, processI
   }
 }
 
-export function summaryOf(processId: string, snapshot: ProcessSnapshot, updatedAt: string): ProcessSummary {
+export function summaryOf(processId: string, snapshot: ProcessSnapshot, updatedAt: string, readOnly?: ReadOnlyOrigin): ProcessSummary {
   const ctx = snapshot.context;
   const open = ctx.openMeasureIds
     .map((id) => findMeasure(ctx, id))
@@ -90,6 +90,7 @@ export function summaryOf(processId: string, snapshot: ProcessSnapshot, updatedA
     nextDue: next ? { title: next.title, due: next.due, overdue: next.due < today } : null,
     eventCount: ctx.eventCount,
     updatedAt,
+    ...(readOnly ? { readOnly } : {}),
   };
 }
 
@@ -136,6 +137,7 @@ export async function appendCommand(
         // All requests are issued at once (IndexedDB runs them in order); waiting for each in turn
         // would cost an event-loop round trip apiece. A failed head check aborts them all.
         const headRead = db.heads.get(processId);
+        const summaryRead = db.processes.get(processId);
         const writes = Promise.all([
           db.events.add({ ...event, processId }),
           db.heads.put({ processId, seq: event.seq, hash: event.hash }),
@@ -148,9 +150,11 @@ export async function appendCommand(
         writes.catch(() => {}); // a failure surfaces through the transaction; no unhandled rejection
         const head = await headRead;
         if ((head?.seq ?? 0) !== event.seq - 1 || (head?.hash ?? GENESIS_HASH) !== event.prevHash) throw new ConcurrentAppendError();
+        if ((await summaryRead)?.readOnly) throw new ReadOnlyCopyError();
         await writes;
       });
     } catch (error) {
+      if ((error as Error).name === 'ReadOnlyCopyError') return { ok: false, kind: 'storage', problem: { code: 'readOnly' } };
       const problem = storageProblem(error);
       if (problem.code === 'concurrent') continue;
       return { ok: false, kind: 'storage', problem };
@@ -161,14 +165,28 @@ export async function appendCommand(
   return { ok: false, kind: 'storage', problem: { code: 'concurrent' } };
 }
 
+class ReadOnlyCopyError extends Error {
+  override name = 'ReadOnlyCopyError';
+}
+
 export type ImportOutcome =
-  | { ok: true; state: ProcessState }
+  | { ok: true; state: ProcessState; replaced: boolean }
   | { ok: false; kind: 'exists' | 'invalid'; detail: string }
   | { ok: false; kind: 'storage'; problem: StorageProblem };
 
+export interface ImportOptions {
+  /** Store the process as a read-only copy. */
+  readOnly?: ReadOnlyOrigin;
+  /**
+   * A read-only copy of the same process already here is replaced by this log (a newer request
+   * file, a newer bundle). A process of one's own is never replaced: that is 'exists'.
+   */
+  replaceReadOnly?: boolean;
+}
+
 /**
- * Stores a whole verified log as a new process in one transaction: all of it, or nothing.
- * Used for the demo process now, and for importing bundles.
+ * Stores a whole verified log as a process in one transaction: all of it, or nothing.
+ * Used for the demo process, for importing bundles and for sign-off request files.
  */
 export async function importLog(
   db: AnkerpunktDb,
@@ -176,6 +194,7 @@ export async function importLog(
   sha256: Sha256Hex,
   events: readonly LoggedEvent[],
   files: readonly StoredFile[] = [],
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const verified = await verifyEvents(eng, events, sha256);
   if (!verified.ok) return { ok: false, kind: 'invalid', detail: `${verified.event.seq}: ${verified.problem.code}` };
@@ -183,14 +202,21 @@ export async function importLog(
   const processId = snapshot.context.processId;
   const last = events[events.length - 1] as LoggedEvent;
   const rows = snapshotRows(processId, last.seq, snapshot, null);
+  let replaced = false;
   try {
     await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
-      if (await db.heads.get(processId)) throw Object.assign(new Error(processId), { name: 'ProcessExistsError' });
+      if (await db.heads.get(processId)) {
+        const existing = await db.processes.get(processId);
+        if (!(options.replaceReadOnly && existing?.readOnly)) throw Object.assign(new Error(processId), { name: 'ProcessExistsError' });
+        await db.events.where('processId').equals(processId).delete();
+        await db.snapshotParts.where('processId').equals(processId).delete();
+        replaced = true;
+      }
       await db.events.bulkAdd(events.map((e) => ({ ...e, processId })));
       await db.heads.put({ processId, seq: last.seq, hash: last.hash });
       await db.snapshots.put(rows.top);
       await db.snapshotParts.bulkPut(rows.parts);
-      await db.processes.put(summaryOf(processId, snapshot, last.at));
+      await db.processes.put(summaryOf(processId, snapshot, last.at, options.readOnly));
       await putNewFiles(db, files);
     });
   } catch (error) {
@@ -198,8 +224,9 @@ export async function importLog(
     return { ok: false, kind: 'storage', problem: storageProblem(error) };
   }
   const state = { processId, snapshot, head: { seq: last.seq, hash: last.hash }, cached: true };
+  recent.get(db)?.delete(processId);
   remember(db, state);
-  return { ok: true, state };
+  return { ok: true, state, replaced };
 }
 
 export async function eventsOf(db: AnkerpunktDb, processId: string): Promise<LoggedEvent[]> {

@@ -7,6 +7,7 @@ export type StorageProblem =
   | { code: 'quota' }
   | { code: 'closed' }
   | { code: 'concurrent' }
+  | { code: 'readOnly' }
   | { code: 'corrupt'; detail: string }
   | { code: 'failed'; detail: string };
 
@@ -43,6 +44,10 @@ export const STORAGE_MESSAGES: Record<StorageProblem['code'], { de: string; en: 
   concurrent: {
     de: 'Ein anderer Tab hat gleichzeitig gespeichert. Bitte den Schritt erneut ausführen; es wurde nichts doppelt gespeichert.',
     en: 'Another tab saved at the same time. Please repeat the step; nothing was saved twice.',
+  },
+  readOnly: {
+    de: 'Dieser Prozess ist eine Kopie nur zum Lesen. Änderungen sind nur im Original möglich; es wurde nichts gespeichert.',
+    en: 'This process is a read-only copy. Changes can only be made in the original; nothing was saved.',
   },
   failed: {
     de: 'Speichern ist fehlgeschlagen. Es wurde nichts geändert.',

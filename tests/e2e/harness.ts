@@ -12,6 +12,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Where the app is built for the tests; E2E_DIST lets several checkouts' runs build side by side. */
+const outDir = process.env.E2E_DIST ?? 'dist';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,11 +38,11 @@ function run(command: string, args: string[]): Promise<void> {
 
 /** The global setup (tests/e2e/global-setup.ts) builds the app once before any test file runs. */
 export async function buildApp(): Promise<void> {
-  await run('npx', ['vite', 'build', '--logLevel', 'error']);
+  await run('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir']);
 }
 
 async function ensureBuilt(): Promise<void> {
-  if (!existsSync(`${root}/dist/index.html`)) await buildApp();
+  if (!existsSync(`${root}/${outDir}/index.html`)) await buildApp();
 }
 
 export interface AppServer {
@@ -51,11 +53,15 @@ export interface AppServer {
 export async function serveApp(): Promise<AppServer> {
   await ensureBuilt();
   const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -6,15 +6,18 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
+import { ExportTab } from '../export/ExportTab.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
-import { useProcess } from '../process-data.tsx';
-import { Link, type Route } from '../router.tsx';
+import { ReadOnlyProvider, useProcess } from '../process-data.tsx';
+import { ReportView } from '../report/ReportView.tsx';
+import { Link, type ProcessTab } from '../router.tsx';
 import { StandardsTab } from '../standards/StandardsTab.tsx';
+import { TimelineTab } from '../timeline/TimelineTab.tsx';
 import { processMessages } from './messages.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 
-type Tab = Extract<Route, { screen: 'process' }>['tab'];
+type Tab = ProcessTab;
 
 function StageStepper({ snapshot }: { snapshot: ProcessSnapshot }) {
   const t = useMessages(processMessages);
@@ -49,7 +52,7 @@ function StageStepper({ snapshot }: { snapshot: ProcessSnapshot }) {
 
 function Tabs({ processId, tab }: { processId: string; tab: Tab }) {
   const t = useMessages(processMessages);
-  const tabs: Tab[] = ['overview', 'measures', 'evidence', 'standards'];
+  const tabs: Tab[] = ['overview', 'measures', 'evidence', 'standards', 'timeline', 'export'];
   return (
     <nav aria-label={t.tabs} className="tabs">
       <ul>
@@ -87,7 +90,29 @@ function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
       </section>
     );
   }
-  const { snapshot } = view;
+  const { snapshot, readOnly } = view;
+  return (
+    <ReadOnlyProvider value={readOnly}>
+      <ProcessContent processId={processId} tab={tab} snapshot={snapshot} readOnly={readOnly !== null} />
+    </ReadOnlyProvider>
+  );
+}
+
+function ProcessContent({
+  processId,
+  tab,
+  snapshot,
+  readOnly,
+}: {
+  processId: string;
+  tab: Tab;
+  snapshot: ProcessSnapshot;
+  readOnly: boolean;
+}) {
+  const t = useMessages(processMessages);
+  const { lang } = useLang();
+  // The report is a print view of its own: no stepper, no tabs, nothing but the report.
+  if (tab === 'report') return <ReportView processId={processId} snapshot={snapshot} />;
   const ctx = snapshot.context;
   const types = { AA: lang === 'de' ? 'Agentur für Arbeit' : 'Employment agency', JC: lang === 'de' ? 'Jobcenter (gE)' : 'Job centre' };
   return (
@@ -98,6 +123,11 @@ function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
           {ctx.agency ? types[ctx.agency.type] : ''} · {ctx.agency?.region}
         </p>
       </header>
+      {readOnly ? (
+        <div className="notice notice-info" role="status">
+          {t.readOnlyCopy}
+        </div>
+      ) : null}
       {ctx.pausedAt ? (
         <div className="notice notice-warning" role="status">
           <span aria-hidden="true">⏸ </span>
@@ -111,6 +141,8 @@ function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
         {tab === 'measures' ? <MeasuresTab processId={processId} snapshot={snapshot} /> : null}
         {tab === 'evidence' ? <EvidenceTab processId={processId} snapshot={snapshot} /> : null}
         {tab === 'standards' ? <StandardsTab processId={processId} snapshot={snapshot} /> : null}
+        {tab === 'timeline' ? <TimelineTab processId={processId} snapshot={snapshot} /> : null}
+        {tab === 'export' ? <ExportTab processId={processId} snapshot={snapshot} /> : null}
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useEffect, useState } from 'react';
 import { createIdentity, setCurrentIdentity } from '../../db/identities.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
+import { BackupSection } from '../backup/BackupSection.tsx';
 import { useBaseServices, useCurrentIdentity } from '../data.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
@@ -167,6 +168,7 @@ export function SettingsScreen() {
         </SelectField>
       </section>
       <StorageStatus />
+      <BackupSection />
       <People />
     </>
   );

@@ -9,6 +9,8 @@ const messages = {
     skip: 'Zum Inhalt springen',
     nav: 'Hauptnavigation',
     processes: 'Prozesse',
+    inbox: 'Freigaben',
+    verify: 'Prüfen & Importieren',
     settings: 'Einstellungen',
     language: 'Sprache',
     tagline: 'DIKÖ-Prozesse steuern und nachweisen',
@@ -17,6 +19,8 @@ const messages = {
     skip: 'Skip to content',
     nav: 'Main navigation',
     processes: 'Processes',
+    inbox: 'Sign-offs',
+    verify: 'Verify & import',
     settings: 'Settings',
     language: 'Language',
     tagline: 'Run and evidence DIKÖ processes',
@@ -44,6 +48,12 @@ export function Layout({ children }: { children: ReactNode }) {
           <ul>
             <li>
               <Link to={{ screen: 'start' }}>{t.processes}</Link>
+            </li>
+            <li>
+              <Link to={{ screen: 'inbox' }}>{t.inbox}</Link>
+            </li>
+            <li>
+              <Link to={{ screen: 'verify' }}>{t.verify}</Link>
             </li>
             <li>
               <Link to={{ screen: 'settings' }}>{t.settings}</Link>

@@ -11,11 +11,22 @@ import type { AppendOutcome } from '../../db/process-store.ts';
 import { explainCommand } from '../../domain/process-engine.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
+import { useReadOnly } from '../process-data.tsx';
 import { OutcomeMessage, ReasonList } from './Reasons.tsx';
 
 const messages = {
-  de: { notPossible: 'Derzeit nicht möglich:', saved: 'Gespeichert.', working: 'Wird gespeichert …' },
-  en: { notPossible: 'Not possible at the moment:', saved: 'Saved.', working: 'Saving …' },
+  de: {
+    notPossible: 'Derzeit nicht möglich:',
+    saved: 'Gespeichert.',
+    working: 'Wird gespeichert …',
+    readOnly: 'Dies ist eine Kopie nur zum Lesen; ändern lässt sich nur das Original.',
+  },
+  en: {
+    notPossible: 'Not possible at the moment:',
+    saved: 'Saved.',
+    working: 'Saving …',
+    readOnly: 'This is a read-only copy; only the original can be changed.',
+  },
 };
 
 export function ActionButton({
@@ -43,8 +54,9 @@ export function ActionButton({
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<AppendOutcome | null>(null);
-  const reasons = command ? explainCommand(engine, snapshot, command) : [];
-  const blocked = !command || reasons.length > 0;
+  const readOnly = useReadOnly() !== null;
+  const reasons = command && !readOnly ? explainCommand(engine, snapshot, command) : [];
+  const blocked = !command || readOnly || reasons.length > 0;
   const run = async () => {
     if (blocked || busy) return;
     setBusy(true);
@@ -64,6 +76,11 @@ export function ActionButton({
       >
         {children}
       </button>
+      {readOnly ? (
+        <p className="why-not" id={`${id}-why`}>
+          {t.readOnly}
+        </p>
+      ) : null}
       {blocked && reasons.length > 0 ? (
         <div className="why-not" id={`${id}-why`}>
           <span>{t.notPossible}</span>
