@@ -196,6 +196,7 @@ export const EventTypeId = z.enum([
   'KeyRevoked',
   'EvidenceAttached',
   'EvidenceRevised',
+  'EvidenceErased',
   'MeasurePlanned',
   'MeasureStarted',
   'MeasureCompleted',

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Independent check of an Ankerpunkt audit bundle (format version 1), written only from
 docs/audit-bundle.md: the hash chain, every sign-off signature with the key valid at the time,
-and the signed head. It does not replay the process rules; `ankerpunkt verify` does that too.
+the signed head, and that each erasure names a file revision the log recorded with that digest
+(erased content is then expected to be absent). It does not replay the process rules;
+`ankerpunkt verify` does that too.
 
 Needs Python 3.9+ and the `cryptography` package. Usage: python3 verify_bundle.py BUNDLE.json
 Exit 0 if intact, 1 naming the first problem, 2 if the file is not a version-1 bundle.
@@ -56,6 +58,8 @@ def main(path):
 
     keys = {}  # keyId -> {"personId", "publicKey", "revoked"}
     requests = {}  # requestId -> (stage, cycle, milestoneId)
+    contents = {}  # (evidenceId, revision) -> {"type", "sha256", "erased"}
+    erased = []  # (evidenceId, revision, sha256, at) of each logged erasure
     process_id = None
     prev = "0" * 64
     for n, event in enumerate(bundle["events"], start=1):
@@ -84,6 +88,16 @@ def main(path):
             return 1
         if t == "KeyRevoked" and p["keyId"] in keys:
             keys[p["keyId"]]["revoked"] = True
+        elif t in ("EvidenceAttached", "EvidenceRevised"):
+            revision = 1 if t == "EvidenceAttached" else p["revision"]
+            contents[(p["evidenceId"], revision)] = {"type": p["content"]["type"], "sha256": p["content"]["sha256"], "erased": False}
+        elif t == "EvidenceErased":
+            content = contents.get((p["evidenceId"], p["revision"]))
+            if content is None or content["type"] != "file" or content["sha256"] != p["sha256"] or content["erased"]:
+                print(f"{where}: erasure names no recorded file revision with digest {p['sha256']}")
+                return 1
+            content["erased"] = True
+            erased.append((p["evidenceId"], p["revision"], p["sha256"], event["at"]))
         elif t == "SignOffRequested":
             requests[p["requestId"]] = (p["stage"], p["cycle"], p["milestoneId"])
         elif t in ("SignOffGranted", "SignOffRefused"):
@@ -120,6 +134,8 @@ def main(path):
         print("head: bad signature")
         return 1
     print(f"intact: {len(bundle['events'])} events, head hash {prev}")
+    for evidence_id, revision, digest, at in erased:
+        print(f"erased: evidence {evidence_id} revision {revision} sha256 {digest} (erasure logged at {at})")
     return 0
 
 

@@ -174,6 +174,14 @@ export const APPLY: { [T in EventType]: Apply<T> } = {
     return putEvidence(ctx, { ...evidence, revisions });
   },
 
+  EvidenceErased: (ctx, e) => {
+    const evidence = findEvidence(ctx, e.payload.evidenceId);
+    if (!evidence) return {};
+    const erasure = { erasedAt: e.at, erasedBy: e.actor.personId, reason: e.payload.reason };
+    const revisions = evidence.revisions.map((r) => (r.revision === e.payload.revision ? { ...r, erasure } : r));
+    return putEvidence(ctx, { ...evidence, revisions });
+  },
+
   MeasurePlanned: (ctx, e) => {
     const p = e.payload;
     const measure: MeasureRecord = {

@@ -24,6 +24,13 @@ export interface KeyRecord {
   revokeReason: string | null;
 }
 
+/** That a revision's file content was erased from the device: when, by whom and why. */
+export interface ErasureRecord {
+  erasedAt: string;
+  erasedBy: string;
+  reason: string;
+}
+
 export interface EvidenceRevision {
   revision: number;
   title: string;
@@ -33,6 +40,11 @@ export interface EvidenceRevision {
   at: string;
   by: string;
   reason: string | null;
+  /**
+   * Present only once the content was erased (EvidenceErased). Absent rather than null, so
+   * snapshot caches written before erasure existed hold exactly the state a replay gives.
+   */
+  erasure?: ErasureRecord;
 }
 
 export interface EvidenceRecord {

@@ -98,6 +98,17 @@ const payloads = {
     content: EvidenceContent,
     reason: Text(1000),
   }),
+  /**
+   * The content of one stored file revision was erased from this device (personal data uploaded
+   * by mistake). Revision and digest name exactly which bytes; the log keeps both, so the trail
+   * still proves what was there. Links and notes live in the log itself and cannot be erased.
+   */
+  EvidenceErased: z.strictObject({
+    evidenceId: Id,
+    revision: z.int().check(z.minimum(1)),
+    sha256: Sha256Hex,
+    reason: Text(1000),
+  }),
   MeasurePlanned: z.strictObject({
     measureId: Id,
     templateId: z.nullable(Slug),
@@ -173,6 +184,7 @@ export function eventUnion<Extra extends z.core.$ZodShape>(extra: Extra) {
     variant('KeyRevoked'),
     variant('EvidenceAttached'),
     variant('EvidenceRevised'),
+    variant('EvidenceErased'),
     variant('MeasurePlanned'),
     variant('MeasureStarted'),
     variant('MeasureCompleted'),

@@ -22,6 +22,7 @@ type GuardName =
   | 'isValidOpening'
   | 'mayManagePeople'
   | 'mayRecordEvidence'
+  | 'mayEraseContent'
   | 'measureStepAllowed'
   | 'mayRecordAssessment'
   | 'milestoneReadyForSignOff'
@@ -45,6 +46,8 @@ export function createProcessMachine(rulebook: Rulebook) {
     KeyRegistered: record('mayManagePeople'),
     KeyRevoked: record('mayManagePeople'),
   } as const;
+  // Erasing personal data is a legal duty that does not wait for a paused process to resume.
+  const erasure = { EvidenceErased: record('mayEraseContent') } as const;
 
   return setup({
     types: { context: {} as ProcessContext, events: {} as ProcessEvent },
@@ -52,6 +55,7 @@ export function createProcessMachine(rulebook: Rulebook) {
       isValidOpening: allowedByRules,
       mayManagePeople: allowedByRules,
       mayRecordEvidence: allowedByRules,
+      mayEraseContent: allowedByRules,
       measureStepAllowed: allowedByRules,
       mayRecordAssessment: allowedByRules,
       milestoneReadyForSignOff: allowedByRules,
@@ -76,6 +80,7 @@ export function createProcessMachine(rulebook: Rulebook) {
         initial: 'mandate',
         on: {
           ...peopleAndKeys,
+          ...erasure,
           EvidenceAttached: record('mayRecordEvidence'),
           EvidenceRevised: record('mayRecordEvidence'),
           MeasurePlanned: record('measureStepAllowed'),
@@ -103,10 +108,11 @@ export function createProcessMachine(rulebook: Rulebook) {
           resumePoint: { type: 'history', history: 'shallow' },
         },
       },
-      /** Paused (the ambassador left, a reorganisation): only people and keys may change. */
+      /** Paused (the ambassador left, a reorganisation): only people and keys change, and content may be erased. */
       paused: {
         on: {
           ...peopleAndKeys,
+          ...erasure,
           ProcessResumed: { ...record('mayPauseOrResume'), target: '#diko.active.resumePoint' },
         },
       },
@@ -117,4 +123,10 @@ export function createProcessMachine(rulebook: Rulebook) {
 export type ProcessMachine = ReturnType<typeof createProcessMachine>;
 
 /** Events a paused process still accepts. */
-export const ALLOWED_WHILE_PAUSED: ReadonlySet<EventType> = new Set(['PersonRegistered', 'KeyRegistered', 'KeyRevoked', 'ProcessResumed']);
+export const ALLOWED_WHILE_PAUSED: ReadonlySet<EventType> = new Set([
+  'PersonRegistered',
+  'KeyRegistered',
+  'KeyRevoked',
+  'EvidenceErased',
+  'ProcessResumed',
+]);

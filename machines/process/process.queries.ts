@@ -6,8 +6,15 @@
 import { type Rulebook, stageTemplate } from '../../standards/rulebook.ts';
 import type { Condition, ExitCriterion, RoleId, StageId } from '../../standards/schema.ts';
 import { OPEN_MEASURE_STATUSES } from '../measure/measure.machine.ts';
-import { assessmentsOf, currentVisit, cycleRecord, findEvidence, findMeasure } from './process.collections.ts';
-import type { EvidenceRecord, EvidenceRevision, MeasureRecord, ProcessContext, SignOffRequestRecord } from './process.context.ts';
+import { allEvidence, assessmentsOf, currentVisit, cycleRecord, findEvidence, findMeasure } from './process.collections.ts';
+import type {
+  ErasureRecord,
+  EvidenceRecord,
+  EvidenceRevision,
+  MeasureRecord,
+  ProcessContext,
+  SignOffRequestRecord,
+} from './process.context.ts';
 import type { SignOffCover } from './process.events.ts';
 import { type Reason, reason } from './reasons.ts';
 
@@ -28,10 +35,47 @@ export function isExpired(evidence: EvidenceRecord, at: string): boolean {
   return reviewBy !== null && reviewBy < dayOf(at);
 }
 
-/** Current (not expired) evidence that proves `stage` in the process's current cycle. */
+/** The erasure of one revision's content, if it was erased. */
+export function erasureOf(ctx: ProcessContext, evidenceId: string, revision: number): ErasureRecord | undefined {
+  return findEvidence(ctx, evidenceId)?.revisions.find((r) => r.revision === revision)?.erasure;
+}
+
+export function isErased(ctx: ProcessContext, evidenceId: string, revision: number): boolean {
+  return erasureOf(ctx, evidenceId, revision) !== undefined;
+}
+
+/**
+ * Evidence counts while it is neither past its review date nor emptied: a current revision whose
+ * content was erased proves nothing any more (the fix is a new, cleaned revision).
+ */
+export function countsAsEvidence(evidence: EvidenceRecord, at: string): boolean {
+  return !isExpired(evidence, at) && currentRevision(evidence).erasure === undefined;
+}
+
+/**
+ * Digests whose content is erased everywhere in this process: every revision that names the
+ * digest has had its content erased. A digest still named by one kept revision is not in it,
+ * so the bytes are still needed.
+ */
+export function erasedDigests(ctx: ProcessContext): Set<string> {
+  const erased = new Set<string>();
+  const kept = new Set<string>();
+  for (const evidence of allEvidence(ctx)) {
+    for (const rev of evidence.revisions) (rev.erasure ? erased : kept).add(rev.content.sha256);
+  }
+  for (const digest of kept) erased.delete(digest);
+  return erased;
+}
+
+/** Whether any revision of this process that keeps its content names `sha256`. */
+export function needsContent(ctx: ProcessContext, sha256: string): boolean {
+  return allEvidence(ctx).some((e) => e.revisions.some((r) => r.erasure === undefined && r.content.sha256 === sha256));
+}
+
+/** Current evidence (not expired, not erased) that proves `stage` in the process's current cycle. */
 export function evidenceForStage(ctx: ProcessContext, stage: StageId, at: string): EvidenceRecord[] {
   return Object.values(cycleRecord(ctx).evidence)
-    .filter((e) => e.proves.stage === stage && !isExpired(e, at))
+    .filter((e) => e.proves.stage === stage && countsAsEvidence(e, at))
     .sort((a, b) => (a.evidenceId < b.evidenceId ? -1 : 1));
 }
 
@@ -88,12 +132,15 @@ export function requestsFor(ctx: ProcessContext, stage: StageId, cycle = ctx.cyc
     .sort((a, b) => a.position - b.position);
 }
 
-/** Evidence a granted sign-off covered that has since been revised, has expired, or is gone. */
+/**
+ * Evidence a granted sign-off covered that has since been revised, has expired, had its content
+ * erased, or is gone: the grant was bound to exactly what was approved.
+ */
 export function staleCovers(ctx: ProcessContext, request: SignOffRequestRecord, at: string): string[] {
   return request.covers
     .filter((cover) => {
       const evidence = findEvidence(ctx, cover.evidenceId);
-      return !evidence || currentRevision(evidence).revision !== cover.revision || isExpired(evidence, at);
+      return !evidence || currentRevision(evidence).revision !== cover.revision || !countsAsEvidence(evidence, at);
     })
     .map((cover) => cover.evidenceId);
 }

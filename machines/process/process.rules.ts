@@ -10,6 +10,7 @@ import { findEvidence, findMeasure, findRequest } from './process.collections.ts
 import type { ProcessContext } from './process.context.ts';
 import type { EventOf, EventType, ProcessEvent, PublicKeyRecord } from './process.events.ts';
 import {
+  countsAsEvidence,
   coversFor,
   currentRevision,
   dayOf,
@@ -165,6 +166,19 @@ export const RULES: { [T in EventType]: Rule<T> } = {
     return reasons;
   },
 
+  EvidenceErased: (_rulebook, ctx, e) => {
+    const { evidenceId, revision, sha256 } = e.payload;
+    const evidence = findEvidence(ctx, evidenceId);
+    if (!evidence) return [reason('evidenceNotFound', { evidenceId })];
+    const rev = evidence.revisions.find((r) => r.revision === revision);
+    if (!rev) return [reason('revisionNotFound', { evidenceId, revision })];
+    // Naming the digest makes the erasure say exactly which bytes it removes.
+    if (rev.content.sha256 !== sha256) return [reason('erasureDigestMismatch', { evidenceId, revision })];
+    if (rev.content.type !== 'file') return [reason('contentNotErasable', { evidenceId, revision, type: rev.content.type })];
+    if (rev.erasure) return [reason('evidenceAlreadyErased', { evidenceId, revision, erasedAt: rev.erasure.erasedAt })];
+    return [];
+  },
+
   MeasurePlanned: (rulebook, ctx, e) => {
     const reasons = stageAllowsMeasures(rulebook, ctx);
     const { measureId, templateId, due } = e.payload;
@@ -186,7 +200,7 @@ export const RULES: { [T in EventType]: Rule<T> } = {
     if (template?.evidenceRequiredToComplete) {
       const proven = (measure?.evidenceIds ?? []).some((id) => {
         const evidence = findEvidence(ctx, id);
-        return evidence !== undefined && !isExpired(evidence, e.at);
+        return evidence !== undefined && countsAsEvidence(evidence, e.at);
       });
       if (!proven)
         return [
@@ -213,10 +227,13 @@ export const RULES: { [T in EventType]: Rule<T> } = {
     let supporting = 0;
     for (const evidenceId of evidenceIds) {
       const evidence = findEvidence(ctx, evidenceId);
+      const erasure = evidence && currentRevision(evidence).erasure;
       if (!evidence) reasons.push(reason('evidenceNotFound', { evidenceId }));
       else if (isExpired(evidence, e.at))
         reasons.push(reason('evidenceExpired', { evidenceId, reviewBy: currentRevision(evidence).reviewBy ?? '' }));
-      else if (!standard.evidenceKinds.includes(evidence.kind)) {
+      else if (erasure) {
+        reasons.push(reason('evidenceErased', { evidenceId, revision: currentRevision(evidence).revision, erasedAt: erasure.erasedAt }));
+      } else if (!standard.evidenceKinds.includes(evidence.kind)) {
         reasons.push(reason('evidenceKindNotAccepted', { standardId, evidenceId, kind: evidence.kind }));
       } else supporting++;
     }

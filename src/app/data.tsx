@@ -4,11 +4,13 @@
  * send commands through `useAppend`, which goes through the engine and the store.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import type { AnkerpunktDb, Identity, ProcessSummary } from '../db/database.ts';
-import { currentIdentity } from '../db/identities.ts';
+import { currentIdentity, signingKeyOf } from '../db/identities.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
+import { IdleLock } from './profiles/IdleLock.tsx';
+import { lockAllBut, useUnlockedKey } from './profiles/session.ts';
 
 /** What every screen may use. The process engine is not among them: see EngineProvider. */
 export interface BaseServices {
@@ -37,11 +39,21 @@ export function ServicesProvider({ services, children }: { services: BaseService
 
 /**
  * Who uses this device, read once for the whole app: a screen that mounts later finds it
- * already loaded, so its actions are never briefly unavailable while it loads.
+ * already loaded, so its actions are never briefly unavailable while it loads. The idle lock
+ * lives here too, so an unlocked profile locks itself on every screen.
  */
 function IdentityProvider({ db, children }: { db: AnkerpunktDb; children: ReactNode }) {
   const identity = useLiveQuery(async () => (await currentIdentity(db)) ?? null, [db]);
-  return <IdentityContext.Provider value={identity}>{children}</IdentityContext.Provider>;
+  const personId = identity === undefined ? undefined : (identity?.personId ?? null);
+  useEffect(() => {
+    if (personId !== undefined) lockAllBut(personId);
+  }, [personId]);
+  return (
+    <IdentityContext.Provider value={identity}>
+      <IdleLock db={db} />
+      {children}
+    </IdentityContext.Provider>
+  );
 }
 
 /**
@@ -88,5 +100,7 @@ export interface Signer {
  */
 export function useSigner(): Signer | null {
   const identity = useCurrentIdentity();
-  return identity?.privateKey ? { identity, privateKey: identity.privateKey } : null;
+  const unlocked = useUnlockedKey(identity?.personId);
+  const key = identity ? signingKeyOf(identity, unlocked) : null;
+  return identity && key ? { identity, privateKey: key.privateKey } : null;
 }

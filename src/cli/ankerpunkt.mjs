@@ -5,7 +5,11 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { run } = await import('./main.ts');
-const io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+const io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  write: (text) => process.stdout.write(text),
+};
 try {
   process.exitCode = await run(process.argv.slice(2), io);
 } catch (error) {

@@ -3,6 +3,7 @@
  *   demo --out FILE     write the demo process as an audit bundle
  *   verify FILE         check chain, head, signatures and replay; exit 0 intact, 1 broken, 2 not a bundle
  *   report FILE         print the process report (German; --lang en for English)
+ *   csv FILE            the log as a CSV table for Excel (to stdout, or --out FILE)
  * Errors are one line on stderr, never a stack trace.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildBundle, serializeBundle } from '../domain/bundle.ts';
 import { nodeSha256Hex } from '../domain/crypto/node-sha256.ts';
 import { buildJobcenterDemo } from '../domain/demo/jobcenter-demo.ts';
+import { eventsCsv } from '../domain/export/csv.ts';
 import { engine } from '../domain/process-engine.ts';
 import { buildReport } from '../domain/report.ts';
 import { MAX_BUNDLE_BYTES, type Verdict, verifyBundleBytes } from '../domain/verify.ts';
@@ -24,17 +26,21 @@ const USAGE = {
   ankerpunkt demo --out DATEI        Demo-Prozess als Audit-Bundle schreiben
   ankerpunkt verify DATEI            Bundle prüfen (0 intakt, 1 gebrochen, 2 kein gültiges Bundle)
   ankerpunkt report DATEI            Prozessbericht ausgeben
+  ankerpunkt csv DATEI [--out CSV]   Protokoll als CSV-Tabelle für Excel (Semikolon, UTF-8)
 Optionen: --lang de|en (Standard: de), --at ZEITPUNKT (Stichtag des Berichts, ISO 8601)`,
   en: `Usage:
   ankerpunkt demo --out FILE         write the demo process as an audit bundle
   ankerpunkt verify FILE             verify a bundle (0 intact, 1 broken, 2 not a valid bundle)
   ankerpunkt report FILE             print the process report
+  ankerpunkt csv FILE [--out CSV]    the log as a CSV table for Excel (semicolons, UTF-8)
 Options: --lang de|en (default: de), --at TIME (report date, ISO 8601)`,
 };
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Writes text exactly as given (no line end added): for file content such as CSV on stdout. */
+  write?: (text: string) => void;
 }
 
 type FileRead = { bytes: Uint8Array } | { tooLarge: number } | null;
@@ -135,7 +141,30 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.err(verdictLine(verdict, lang, engine().rulebook));
         return code;
       }
-      io.out(reportText(buildReport(engine(), verdict.snapshot, asOf.toISOString()), lang, engine().rulebook));
+      const chain = { eventCount: verdict.bundle.events.length, headHash: verdict.bundle.head.headHash };
+      io.out(reportText(buildReport(engine(), verdict.snapshot, asOf.toISOString(), chain), lang, engine().rulebook));
+      return EXIT.ok;
+    }
+    case 'csv': {
+      if (!file || extra.length > 0) return usage(lang === 'de' ? 'csv braucht genau eine DATEI' : 'csv needs exactly one FILE');
+      const { code, verdict } = await verifyFile(file, lang, io);
+      if (!verdict) return code;
+      // A table of a log that does not verify would look as trustworthy as one that does.
+      if (verdict.status !== 'intact') {
+        io.err(verdictLine(verdict, lang, engine().rulebook));
+        return code;
+      }
+      const csv = eventsCsv({ events: verdict.bundle.events, snapshot: verdict.snapshot, rulebook: engine().rulebook, lang });
+      if (!values.out) {
+        (io.write ?? io.out)(csv);
+        return EXIT.ok;
+      }
+      await writeFile(values.out, csv);
+      io.out(
+        lang === 'de'
+          ? `CSV geschrieben: ${values.out} (${verdict.bundle.events.length} Zeilen und Kopfzeile)`
+          : `CSV written: ${values.out} (${verdict.bundle.events.length} rows and a header)`,
+      );
       return EXIT.ok;
     }
     default:

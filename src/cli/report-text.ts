@@ -30,6 +30,8 @@ const T = {
     overdueSignOff: (days: number) => `Freigabe seit ${days} Tagen offen`,
     none: 'keine',
     events: 'Ereignisse im Protokoll',
+    headHash: 'Kopf-Hash der Kette',
+    verifyHint: 'Prüfen: npx ankerpunkt verify DATEI',
     measureStatus: { planned: 'geplant', running: 'läuft', replanned: 'neu geplant', done: 'erledigt', cancelled: 'abgebrochen' } as Record<
       string,
       string
@@ -60,6 +62,8 @@ const T = {
     overdueSignOff: (days: number) => `sign-off open for ${days} days`,
     none: 'none',
     events: 'events in the log',
+    headHash: 'head hash of the chain',
+    verifyHint: 'Verify: npx ankerpunkt verify FILE',
     measureStatus: { planned: 'planned', running: 'running', replanned: 're-planned', done: 'done', cancelled: 'cancelled' } as Record<
       string,
       string
@@ -125,5 +129,6 @@ export function reportText(report: ProcessReport, lang: Lang, rulebook: Rulebook
   ];
   lines.push(...(overdue.length > 0 ? overdue : [t.none]));
   lines.push('', `${report.eventCount} ${t.events}`);
+  if (report.chain) lines.push(`${t.headHash}: ${report.chain.headHash}`, t.verifyHint);
   return `${lines.join('\n')}\n`;
 }

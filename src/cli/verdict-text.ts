@@ -1,6 +1,6 @@
-/** The verify verdict as one line of German or English, the way the CLI prints it. */
+/** The verify verdict as one line of German or English, the way the CLI prints it (plus a line per erased content). */
 import type { Rulebook } from '../../standards/rulebook.ts';
-import type { BrokenProblem, InvalidProblem, Verdict } from '../domain/verify.ts';
+import type { BrokenProblem, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason, formatDate } from '../i18n/reasons.ts';
 
@@ -81,14 +81,35 @@ function invalidText(problem: InvalidProblem, lang: Lang): string {
   }
 }
 
+/**
+ * One line per erased evidence content: the log proves what was there (title, digest) and that it
+ * was erased on purpose, so its absence is expected rather than a gap.
+ */
+export function erasedLines(erased: readonly ErasedEvidence[], lang: Lang): string[] {
+  if (erased.length === 0) return [];
+  const de = lang === 'de';
+  const header = de
+    ? `Gelöschte Dateiinhalte (${erased.length}); Titel und Prüfsumme bleiben im Protokoll:`
+    : `Erased file contents (${erased.length}); title and digest stay in the log:`;
+  return [
+    header,
+    ...erased.map((e) =>
+      de
+        ? `  „${e.title}“ (Nachweis ${e.evidenceId}, Fassung ${e.revision}, ${e.name}, SHA-256 ${e.sha256}): gelöscht (Löschung protokolliert am ${formatDate(e.erasedAt, lang)} von ${e.erasedBy}: ${e.reason})`
+        : `  "${e.title}" (evidence ${e.evidenceId}, revision ${e.revision}, ${e.name}, SHA-256 ${e.sha256}): erased (erasure logged on ${formatDate(e.erasedAt, lang)} by ${e.erasedBy}: ${e.reason})`,
+    ),
+  ];
+}
+
 export function verdictLine(verdict: Verdict, lang: Lang, rulebook: Rulebook): string {
   const de = lang === 'de';
   switch (verdict.status) {
     case 'intact': {
       const s = verdict.summary;
-      return de
+      const line = de
         ? `INTAKT: ${s.agencyName} · ${s.eventCount} Ereignisse · Kette, Kopf und ${s.signatures} Freigabe-Signaturen geprüft · Kopf-Hash ${s.headHash} · exportiert von ${s.exportedBy} am ${formatDate(s.exportedAt, lang)}`
         : `INTACT: ${s.agencyName} · ${s.eventCount} events · chain, head and ${s.signatures} sign-off signatures verified · head hash ${s.headHash} · exported by ${s.exportedBy} on ${formatDate(s.exportedAt, lang)}`;
+      return [line, ...erasedLines(s.erased, lang)].join('\n');
     }
     case 'broken': {
       const where = verdict.event

@@ -9,8 +9,9 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
-import type { StageId } from '../../standards/schema.ts';
+import type { RoleId, StageId } from '../../standards/schema.ts';
 import type { LoggedEvent } from '../domain/chain.ts';
+import type { WrappedPrivateKey } from '../domain/crypto/wrap.ts';
 
 export const DB_NAME = 'ankerpunkt';
 
@@ -76,14 +77,29 @@ export interface StoredFile {
   mediaType: string;
 }
 
-/** A person who uses this device, with their signing key (never leaves the device). */
+/**
+ * A person who uses this device (a profile), with their signing key, which never leaves the
+ * device. Rows stored before profiles had a protection are device profiles.
+ */
 export interface Identity {
   personId: string;
   name: string;
   organisation: string;
-  /** Non-extractable; IndexedDB stores the key object itself. */
-  privateKey: CryptoKey;
+  /** The roles this person expects to hold in processes (a suggestion for whoever registers them). */
+  roles?: RoleId[];
+  /**
+   * 'device': a personal device; the key object itself is stored, non-extractable.
+   * 'passphrase': a shared device; only the wrapped key is stored, and the key usable for
+   * signing exists in memory while the profile is unlocked.
+   */
+  protection?: 'device' | 'passphrase';
+  /** Device profiles only. Non-extractable; IndexedDB stores the key object itself. */
+  privateKey?: CryptoKey;
+  /** Passphrase profiles only: the private key encrypted with a key derived from the passphrase. */
+  wrappedKey?: WrappedPrivateKey;
   publicKey: { keyId: string; algorithm: 'ECDSA-P256-SHA256'; publicKey: string };
+  /** Keys this profile used before (replaced), newest last: shown so the revocation can be checked. */
+  previousKeys?: { keyId: string; algorithm: 'ECDSA-P256-SHA256'; publicKey: string }[];
   createdAt: string;
 }
 

@@ -107,6 +107,15 @@ async function putNewFiles(db: AnkerpunktDb, files: readonly StoredFile[]): Prom
   if (fresh.length > 0) await db.files.bulkPut(fresh);
 }
 
+export interface AppendOptions {
+  /**
+   * Evidence files to delete in the same transaction as the event (an erasure), decided once the
+   * event is accepted and the chain head checked: called with the state after the event, it
+   * returns the digests to delete. It may read the database; it runs inside the transaction.
+   */
+  filesToDelete?: (snapshot: ProcessSnapshot) => Promise<readonly string[]>;
+}
+
 export async function appendCommand(
   db: AnkerpunktDb,
   eng: ProcessEngine,
@@ -114,6 +123,7 @@ export async function appendCommand(
   processId: string,
   command: unknown,
   files: readonly StoredFile[] = [],
+  options: AppendOptions = {},
 ): Promise<AppendOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
     let loaded: LoadResult;
@@ -152,6 +162,10 @@ export async function appendCommand(
         if ((head?.seq ?? 0) !== event.seq - 1 || (head?.hash ?? GENESIS_HASH) !== event.prevHash) throw new ConcurrentAppendError();
         if ((await summaryRead)?.readOnly) throw new ReadOnlyCopyError();
         await writes;
+        if (options.filesToDelete) {
+          const doomed = await options.filesToDelete(snapshot);
+          if (doomed.length > 0) await db.files.bulkDelete([...doomed]);
+        }
       });
     } catch (error) {
       if ((error as Error).name === 'ReadOnlyCopyError') return { ok: false, kind: 'storage', problem: { code: 'readOnly' } };

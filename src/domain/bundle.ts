@@ -45,6 +45,11 @@ export const EvidenceIndexEntry = z.strictObject({
   mediaType: z.nullable(z.string()),
   size: z.nullable(z.int().check(z.minimum(0))),
   sha256: Sha256Hex,
+  /**
+   * Only on a revision whose file content was erased (EvidenceErased): when, by whom, why. Absent
+   * otherwise, so bundles without erasures are byte for byte what format 1 always was.
+   */
+  erased: z.optional(z.strictObject({ erasedAt: IsoDateTime, erasedBy: Id, reason: z.string() })),
 });
 export type EvidenceIndexEntry = z.infer<typeof EvidenceIndexEntry>;
 
@@ -103,6 +108,7 @@ export function evidenceIndexOf(ctx: ProcessContext): EvidenceIndexEntry[] {
       mediaType: rev.content.type === 'file' ? rev.content.mediaType : null,
       size: rev.content.type === 'file' ? rev.content.size : null,
       sha256: rev.content.sha256,
+      ...(rev.erasure ? { erased: rev.erasure } : {}),
     })),
   );
 }

@@ -1,10 +1,18 @@
 /**
  * The process report as data: where the process stands, who signed what and when, how mature
- * the standards are per cycle, what is open and what is overdue. The CLI prints it as text; the
- * app renders the same data, so both always say the same.
+ * the standards are per cycle, what is open and what is overdue, every measure with its outcome,
+ * the evidence with its digests, and the head of the hash chain. The CLI prints it as text; the
+ * app renders the same data as the Prozessbericht (print view), so both always say the same.
  */
 
-import { allRequests, assessmentsOf, findMeasure, stageHistory } from '../../machines/process/process.collections.ts';
+import {
+  allEvidence,
+  allMeasures,
+  allRequests,
+  assessmentsOf,
+  findMeasure,
+  stageHistory,
+} from '../../machines/process/process.collections.ts';
 import type { MeasureRecord, ProcessContext, StageVisit } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { type CriterionStatus, exitCriteriaStatus, isOverdue } from '../../machines/process/process.queries.ts';
@@ -20,7 +28,44 @@ export interface MilestoneReport {
   requestedAt: string;
   status: 'open' | 'granted' | 'refused';
   waitingFor: RoleId[];
-  decisions: { role: RoleId; name: string; decision: 'granted' | 'refused'; comment: string; signedAt: string }[];
+  decisions: { role: RoleId; name: string; decision: 'granted' | 'refused'; comment: string; signedAt: string; keyId: string }[];
+}
+
+export interface MeasureReport {
+  measureId: string;
+  title: string;
+  owner: string;
+  indicator: string;
+  /** The cycle that planned it, and the one in which it was completed (if it was). */
+  cycle: number;
+  completedCycle: number | null;
+  due: string;
+  status: string;
+  outcome: string | null;
+  overdue: boolean;
+  /** The reason given when it was last re-planned or cancelled. */
+  lastNote: string | null;
+}
+
+export interface EvidenceReportEntry {
+  evidenceId: string;
+  revision: number;
+  kind: string;
+  title: string;
+  cycle: number;
+  contentType: 'file' | 'link' | 'note';
+  name: string | null;
+  size: number | null;
+  sha256: string;
+  recordedAt: string;
+  /** When the content was erased from the device; the digest stays in the log. */
+  erasedAt: string | null;
+}
+
+/** The head of the hash chain: what a verifier compares a bundle with. */
+export interface ChainReport {
+  eventCount: number;
+  headHash: string;
 }
 
 export interface ProcessReport {
@@ -38,12 +83,57 @@ export interface ProcessReport {
   cycles: number[];
   openMeasures: { measureId: string; title: string; owner: string; due: string; status: string; overdue: boolean }[];
   overdueSignOffs: { requestId: string; stage: StageId; requestedAt: string; days: number; waitingFor: RoleId[] }[];
+  /** Every measure of every cycle, in the order planned. */
+  measures: MeasureReport[];
+  /** Every evidence revision, oldest first, with its digest. */
+  evidence: EvidenceReportEntry[];
+  /** Null when the caller does not know the head (the snapshot alone does not hold it). */
+  chain: ChainReport | null;
   eventCount: number;
 }
 
 const DAY_MS = 86_400_000;
 
-export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf: string): ProcessReport {
+function measureReports(ctx: ProcessContext, asOf: string): MeasureReport[] {
+  return allMeasures(ctx)
+    .sort((a, b) => a.cycle - b.cycle || (a.history[0]?.at ?? '').localeCompare(b.history[0]?.at ?? ''))
+    .map((m) => ({
+      measureId: m.measureId,
+      title: m.title,
+      owner: m.owner,
+      indicator: m.indicator,
+      cycle: m.cycle,
+      completedCycle: m.completedCycle,
+      due: m.due,
+      status: m.status,
+      outcome: m.outcome,
+      overdue: isOverdue(m, asOf),
+      lastNote: [...m.history].reverse().find((h) => h.note && (h.status === 'replanned' || h.status === 'cancelled'))?.note ?? null,
+    }));
+}
+
+function evidenceReport(ctx: ProcessContext): EvidenceReportEntry[] {
+  return allEvidence(ctx)
+    .flatMap((evidence) =>
+      evidence.revisions.map((rev) => ({
+        evidenceId: evidence.evidenceId,
+        revision: rev.revision,
+        kind: evidence.kind,
+        title: rev.title,
+        cycle: evidence.cycle,
+        contentType: rev.content.type,
+        name: rev.content.type === 'file' ? rev.content.name : null,
+        size: rev.content.type === 'file' ? rev.content.size : null,
+        sha256: rev.content.sha256,
+        recordedAt: rev.at,
+        // Read defensively: erasure is recorded only by logs that know EvidenceErased.
+        erasedAt: (rev as { erasure?: { erasedAt: string } }).erasure?.erasedAt ?? null,
+      })),
+    )
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+}
+
+export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf: string, chain: ChainReport | null = null): ProcessReport {
   const ctx = snapshot.context;
   if (!ctx.agency) throw new Error('the process has not been opened');
   const name = (personId: string) => ctx.people[personId]?.name ?? personId;
@@ -66,6 +156,7 @@ export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf:
         decision: d.decision,
         comment: d.comment,
         signedAt: d.signedAt,
+        keyId: d.keyId,
       })),
     }));
 
@@ -98,6 +189,9 @@ export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf:
       .sort((a, b) => (a.due < b.due ? -1 : 1))
       .map((m) => ({ measureId: m.measureId, title: m.title, owner: m.owner, due: m.due, status: m.status, overdue: isOverdue(m, asOf) })),
     overdueSignOffs,
+    measures: measureReports(ctx, asOf),
+    evidence: evidenceReport(ctx),
+    chain,
     eventCount: ctx.eventCount,
   };
 }

@@ -4,6 +4,8 @@
  * is not a bundle at all ("invalid"), or a bundle whose proof breaks at a given event or at the
  * head ("broken").
  */
+import { allEvidence } from '../../machines/process/process.collections.ts';
+import type { ProcessContext } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { Reason } from '../../machines/process/reasons.ts';
 import { AuditBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, evidenceIndexOf, headStatement, peopleOf } from './bundle.ts';
@@ -40,6 +42,19 @@ export type BrokenProblem =
   | { code: 'headSignatureInvalid'; keyId: string }
   | { code: 'sectionMismatch'; section: 'process' | 'versions' | 'people' | 'evidence' };
 
+/** Evidence content the log says was erased: expected to be absent, never reported as missing. */
+export interface ErasedEvidence {
+  evidenceId: string;
+  revision: number;
+  title: string;
+  /** The file's name as attached. */
+  name: string;
+  sha256: string;
+  erasedAt: string;
+  erasedBy: string;
+  reason: string;
+}
+
 export interface BundleSummary {
   processId: string;
   agencyName: string;
@@ -48,6 +63,33 @@ export interface BundleSummary {
   signatures: number;
   exportedAt: string;
   exportedBy: string;
+  /** Erasures the events record, oldest first. */
+  erased: ErasedEvidence[];
+}
+
+/** The erased evidence contents of a verified process, as the events record them. */
+export function erasedEvidenceOf(ctx: ProcessContext): ErasedEvidence[] {
+  const name = (personId: string) => ctx.people[personId]?.name ?? personId;
+  return allEvidence(ctx)
+    .flatMap((evidence) =>
+      evidence.revisions.flatMap((rev) =>
+        rev.erasure
+          ? [
+              {
+                evidenceId: evidence.evidenceId,
+                revision: rev.revision,
+                title: rev.title,
+                name: rev.content.type === 'file' ? rev.content.name : '',
+                sha256: rev.content.sha256,
+                erasedAt: rev.erasure.erasedAt,
+                erasedBy: name(rev.erasure.erasedBy),
+                reason: rev.erasure.reason,
+              },
+            ]
+          : [],
+      ),
+    )
+    .sort((a, b) => (a.erasedAt < b.erasedAt ? -1 : a.erasedAt > b.erasedAt ? 1 : 0));
 }
 
 export interface EventRef {
@@ -167,6 +209,7 @@ export async function verifyBundle(eng: ProcessEngine, bundle: AuditBundle, sha2
       signatures: walked.signatures,
       exportedAt: head.exportedAt,
       exportedBy: exporter?.name ?? head.exportedBy.personId,
+      erased: erasedEvidenceOf(ctx),
     },
   };
 }

@@ -51,6 +51,15 @@ const de: Record<ReasonCode, Message> = {
   evidenceNotFound: (p) => `Den Nachweis ${s(p.evidenceId)} gibt es nicht.`,
   revisionOutOfOrder: (p) => `Nachweis ${s(p.evidenceId)}: erwartet wird Fassung ${s(p.expected)}, nicht ${s(p.got)}.`,
   reviewBeforeDocument: () => 'Das Prüfdatum liegt vor dem Datum des Dokuments.',
+  revisionNotFound: (p) => `Nachweis ${s(p.evidenceId)} hat keine Fassung ${s(p.revision)}. Es wurde nichts gelöscht.`,
+  erasureDigestMismatch: (p) =>
+    `Die angegebene Prüfsumme ist nicht die von Fassung ${s(p.revision)} des Nachweises ${s(p.evidenceId)}. Es wurde nichts gelöscht.`,
+  contentNotErasable: (p) =>
+    `Fassung ${s(p.revision)} des Nachweises ${s(p.evidenceId)} ist ${s(p.type) === 'link' ? 'ein Link' : 'eine Notiz'}: Ihr Inhalt steht im Prüfpfad selbst und kann nicht gelöscht werden, ohne den Prüfpfad zu brechen. Stattdessen eine neue Fassung mit Begründung anlegen. Es wurde nichts gelöscht.`,
+  evidenceAlreadyErased: (p, w) =>
+    `Der Inhalt von Fassung ${s(p.revision)} des Nachweises ${s(p.evidenceId)} wurde bereits am ${w.date(s(p.erasedAt))} gelöscht.`,
+  evidenceErased: (p, w) =>
+    `Der Inhalt von Nachweis ${s(p.evidenceId)} (Fassung ${s(p.revision)}) wurde am ${w.date(s(p.erasedAt))} gelöscht; er zählt nicht mehr. Eine bereinigte neue Fassung hochladen.`,
   standardUnknown: (p) => `Den Standard „${s(p.standardId)}“ gibt es nicht.`,
   measureTemplateUnknown: (p) => `Die Maßnahmenvorlage „${s(p.templateId)}“ gibt es nicht.`,
   measureAlreadyExists: (p) => `Die Maßnahme ${s(p.measureId)} gibt es bereits.`,
@@ -77,7 +86,7 @@ const de: Record<ReasonCode, Message> = {
   signOffMissing: (p, w) => `Es fehlt die Freigabe durch ${w.roles(a(p.roles))}.`,
   signOffPending: (p, w) => `Die Freigabe ${s(p.requestId)} wartet noch auf ${w.roles(a(p.roles))}.`,
   signOffStale: (p) =>
-    `Die Freigabe ${s(p.requestId)} ist veraltet: Nachweise wurden seitdem geändert oder sind abgelaufen (${s(p.evidenceIds)}). Neue Freigabe beantragen.`,
+    `Die Freigabe ${s(p.requestId)} ist veraltet: Nachweise wurden seitdem geändert, sind abgelaufen oder ihr Inhalt wurde gelöscht (${s(p.evidenceIds)}). Neue Freigabe beantragen.`,
   signOffRefused: (p) => `Die Freigabe ${s(p.requestId)} wurde abgelehnt; nach Überarbeitung neu beantragen.`,
   signOffNotNeeded: (p, w) => `Für ${w.stage(s(p.stage))} ist derzeit keine Freigabe nötig.`,
   signOffAlreadyOpen: (p) => `Es ist bereits eine Freigabe beantragt (${s(p.requestId)}).`,
@@ -88,7 +97,7 @@ const de: Record<ReasonCode, Message> = {
   requestClosed: (p) => `Über den Antrag ${s(p.requestId)} ist bereits entschieden (${s(p.status)}).`,
   requestHashMismatch: (p) => `Die Entscheidung bezieht sich auf eine andere Fassung des Antrags ${s(p.requestId)}.`,
   requestOutdated: (p) =>
-    `Der Antrag ${s(p.requestId)} ist überholt: Nachweise wurden seither geändert${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} oder es gibt einen neueren Antrag. Bitte über den aktuellen Antrag entscheiden.`,
+    `Der Antrag ${s(p.requestId)} ist überholt: Nachweise wurden seither geändert oder gelöscht${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} oder es gibt einen neueren Antrag. Bitte über den aktuellen Antrag entscheiden.`,
   roleNotRequested: (p, w) => `Der Antrag ${s(p.requestId)} braucht keine Freigabe durch ${w.role(s(p.role))}.`,
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} hat über den Antrag ${s(p.requestId)} bereits entschieden.`,
   sameRequesterAndApprover: () => 'Wer die Freigabe beantragt hat, darf sie nicht selbst erteilen (Vier-Augen-Prinzip).',
@@ -124,6 +133,15 @@ const en: Record<ReasonCode, Message> = {
   evidenceNotFound: (p) => `There is no evidence ${s(p.evidenceId)}.`,
   revisionOutOfOrder: (p) => `Evidence ${s(p.evidenceId)}: revision ${s(p.expected)} expected, not ${s(p.got)}.`,
   reviewBeforeDocument: () => "The review date is before the document's date.",
+  revisionNotFound: (p) => `Evidence ${s(p.evidenceId)} has no revision ${s(p.revision)}. Nothing was erased.`,
+  erasureDigestMismatch: (p) =>
+    `The digest given is not that of revision ${s(p.revision)} of evidence ${s(p.evidenceId)}. Nothing was erased.`,
+  contentNotErasable: (p) =>
+    `Revision ${s(p.revision)} of evidence ${s(p.evidenceId)} is a ${s(p.type) === 'link' ? 'link' : 'note'}: its content is part of the audit trail itself and cannot be erased without breaking the trail. Add a new revision with a reason instead. Nothing was erased.`,
+  evidenceAlreadyErased: (p, w) =>
+    `The content of revision ${s(p.revision)} of evidence ${s(p.evidenceId)} was already erased on ${w.date(s(p.erasedAt))}.`,
+  evidenceErased: (p, w) =>
+    `The content of evidence ${s(p.evidenceId)} (revision ${s(p.revision)}) was erased on ${w.date(s(p.erasedAt))}; it no longer counts. Upload a cleaned new revision.`,
   standardUnknown: (p) => `There is no standard "${s(p.standardId)}".`,
   measureTemplateUnknown: (p) => `There is no measure template "${s(p.templateId)}".`,
   measureAlreadyExists: (p) => `Measure ${s(p.measureId)} already exists.`,
@@ -149,7 +167,7 @@ const en: Record<ReasonCode, Message> = {
   signOffMissing: (p, w) => `Sign-off by ${w.roles(a(p.roles))} is missing.`,
   signOffPending: (p, w) => `Sign-off ${s(p.requestId)} is still waiting for ${w.roles(a(p.roles))}.`,
   signOffStale: (p) =>
-    `Sign-off ${s(p.requestId)} is stale: evidence was changed or expired since (${s(p.evidenceIds)}). Request a new sign-off.`,
+    `Sign-off ${s(p.requestId)} is stale: evidence was changed, expired or had its content erased since (${s(p.evidenceIds)}). Request a new sign-off.`,
   signOffRefused: (p) => `Sign-off ${s(p.requestId)} was refused; rework and request again.`,
   signOffNotNeeded: (p, w) => `${w.stage(s(p.stage))} needs no sign-off at the moment.`,
   signOffAlreadyOpen: (p) => `A sign-off is already requested (${s(p.requestId)}).`,
@@ -160,7 +178,7 @@ const en: Record<ReasonCode, Message> = {
   requestClosed: (p) => `Request ${s(p.requestId)} is already decided (${s(p.status)}).`,
   requestHashMismatch: (p) => `The decision refers to a different version of request ${s(p.requestId)}.`,
   requestOutdated: (p) =>
-    `Request ${s(p.requestId)} is outdated: evidence was changed since${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} or a newer request exists. Please decide on the current request.`,
+    `Request ${s(p.requestId)} is outdated: evidence was changed or erased since${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} or a newer request exists. Please decide on the current request.`,
   roleNotRequested: (p, w) => `Request ${s(p.requestId)} needs no sign-off by ${w.role(s(p.role))}.`,
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} has already decided on request ${s(p.requestId)}.`,
   sameRequesterAndApprover: () => 'Whoever requested a sign-off may not grant it (four-eyes principle).',

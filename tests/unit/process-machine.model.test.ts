@@ -107,8 +107,24 @@ function attachEvidence(ctx: ProcessContext, kind: string, measureId: string | n
     documentDate: dayOf(at),
     reviewBy: null,
     proves: { stage: ctx.stage, measureId, standardIds: [] },
-    content: { type: 'note', text: `${kind} für ${ctx.stage}`, sha256: hex(ctx.eventCount, 64) },
+    // A file: the one kind of content that can later be erased.
+    content: { type: 'file', name: `${kind}.pdf`, mediaType: 'application/pdf', size: 1024, sha256: hex(ctx.eventCount, 64) },
   });
+}
+
+/** Erases the content of the evidence's current revision, if it is a file not yet erased. */
+function eraseEvidence(ctx: ProcessContext, evidenceId: string): ProcessEvent[] {
+  const evidence = findEvidence(ctx, evidenceId);
+  const rev = evidence && currentRevision(evidence);
+  if (rev?.content.type !== 'file' || rev.erasure) return [];
+  return [
+    fact(ctx, 'EvidenceErased', AMBASSADOR, {
+      evidenceId,
+      revision: rev.revision,
+      sha256: rev.content.sha256,
+      reason: 'Enthält versehentlich Namen von Kund*innen',
+    }),
+  ];
 }
 
 function reviseEvidence(ctx: ProcessContext, evidenceId: string): ProcessEvent[] {
@@ -233,9 +249,9 @@ function signOffWork(ctx: ProcessContext): ProcessEvent[] {
       return [...grants, ...(fresh && s.roles[0] ? decide(ctx, s.request, s.roles[0], 'SignOffRefused') : [])];
     }
     case 'granted': {
-      // Revising approved evidence makes the grant stale and asks for a new request.
+      // Revising approved evidence, or erasing its content, makes the grant stale and asks for a new request.
       const covered = s.request.covers[0];
-      return covered ? reviseEvidence(ctx, covered.evidenceId) : [];
+      return covered ? [...reviseEvidence(ctx, covered.evidenceId), ...eraseEvidence(ctx, covered.evidenceId)] : [];
     }
   }
 }
@@ -283,7 +299,9 @@ function proposeEvents(snapshot: ProcessSnapshot): ProcessEvent[] {
   const registration = newcomer ? [fact(ctx, 'PersonRegistered', AMBASSADOR, registrationOf(ctx, newcomer))] : [];
   if (snapshot.matches('paused')) {
     const resume = fact(ctx, 'ProcessResumed', AMBASSADOR, { note: 'Zurück aus der Elternzeit' });
-    return [resume, ...registration, ...keyWork(ctx, true), attachEvidence(ctx, 'notiz')];
+    // Erasing content does not wait for the process to resume; attaching evidence does.
+    const erasable = Object.keys(cycleRecord(ctx).evidence).flatMap((id) => eraseEvidence(ctx, id));
+    return [resume, ...registration, ...keyWork(ctx, true), attachEvidence(ctx, 'notiz'), ...erasable.slice(0, 1)];
   }
   // Pausing and new keys are tried once per stage, right after entering it.
   const entered = justEntered(ctx);
@@ -502,6 +520,8 @@ describe('process machine model', () => {
         'diko.active.renewal --StageAdvanced--> diko.active.plan',
         'diko.active.renewal --StageAdvanced--> diko.active.implementation',
         'diko.paused --KeyRevoked--> (self)',
+        'diko.active --EvidenceErased--> (self)',
+        'diko.paused --EvidenceErased--> (self)',
         'diko.paused --ProcessResumed--> diko.active.resumePoint',
       ]),
     );

@@ -217,6 +217,61 @@ const evidence: RefusalCase[] = [
   }),
 ];
 
+/** A PDF attached as evidence: the only content whose bytes live outside the log. */
+function fileContent(text: string): PayloadOf<'EvidenceAttached'>['content'] {
+  return { type: 'file', name: 'teilnehmerliste.pdf', mediaType: 'application/pdf', size: text.length, sha256: digestOf(text) };
+}
+
+function erasure(p: ProcessDriver, evidenceId: string, revision: number, sha256: string) {
+  return p.command('EvidenceErased', p.people.ikbo, { evidenceId, revision, sha256, reason: 'Enthält Namen von Kund*innen' });
+}
+
+const erasures: RefusalCase[] = [
+  refusal('revisionNotFound', 'refuses to erase a revision the evidence does not have', async () => {
+    const p = await ProcessDriver.open();
+    const content = fileContent('Liste');
+    const evidenceId = await p.attach('protokoll', { content });
+    return { p, command: erasure(p, evidenceId, 2, content.sha256), params: { evidenceId, revision: 2 } };
+  }),
+  refusal('erasureDigestMismatch', 'refuses an erasure whose digest is not that of the revision', async () => {
+    const p = await ProcessDriver.open();
+    const evidenceId = await p.attach('protokoll', { content: fileContent('Liste') });
+    return { p, command: erasure(p, evidenceId, 1, digestOf('andere Liste')), params: { evidenceId, revision: 1 } };
+  }),
+  refusal('contentNotErasable', 'refuses to erase a link, whose content is part of the log itself', async () => {
+    const p = await ProcessDriver.open();
+    const command = p.evidenceCommand('kontrakt');
+    await p.accept(command);
+    const { evidenceId, content } = command.payload;
+    return { p, command: erasure(p, evidenceId, 1, content.sha256), params: { evidenceId, revision: 1, type: 'link' } };
+  }),
+  refusal('evidenceAlreadyErased', 'refuses to erase the same content twice', async () => {
+    const p = await ProcessDriver.open();
+    const content = fileContent('Liste');
+    const evidenceId = await p.attach('protokoll', { content });
+    const first = erasure(p, evidenceId, 1, content.sha256);
+    await p.accept(first);
+    return { p, command: erasure(p, evidenceId, 1, content.sha256), params: { evidenceId, revision: 1, erasedAt: first.at } };
+  }),
+  refusal('evidenceErased', 'refuses a rating that relies on evidence whose content was erased', async () => {
+    const p = await (await ProcessDriver.open()).reach('baseline');
+    const content = fileContent('Sprachenliste mit Namen');
+    const evidenceId = await p.attach('sprachenliste', {
+      content,
+      proves: { stage: null, measureId: null, standardIds: ['language-access'] },
+    });
+    const erased = erasure(p, evidenceId, 1, content.sha256);
+    await p.accept(erased);
+    const command = p.command('AssessmentRecorded', p.people.ikbo, {
+      standardId: 'language-access',
+      level: 2,
+      evidenceIds: [evidenceId],
+      note: '',
+    });
+    return { p, command, params: { evidenceId, revision: 1, erasedAt: erased.at } };
+  }),
+];
+
 const measures: RefusalCase[] = [
   refusal('measuresNotInStage', 'refuses a measure while the mandate is being clarified', async () => {
     const p = await ProcessDriver.open();
@@ -459,6 +514,7 @@ const signOff: RefusalCase[] = [
 const GROUPS: Record<string, RefusalCase[]> = {
   'process and people': processAndPeople,
   evidence,
+  erasures,
   measures,
   assessment,
   'stages and exit criteria': stagesAndExitCriteria,

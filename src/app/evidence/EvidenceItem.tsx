@@ -1,18 +1,49 @@
 /**
  * One piece of evidence in the list: its current version (kind, dates, what it proves, content,
- * digest), whether it has expired, the history of its versions and the way to add a new one.
+ * digest), whether it has expired or its content was erased, the history of its versions and the
+ * ways to add a new one or to erase a file's content.
  */
 import { useId, useRef, useState } from 'react';
-import type { EvidenceRecord, ProcessContext } from '../../../machines/process/process.context.ts';
+import type { ErasureRecord, EvidenceRecord, ProcessContext } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { currentRevision, isExpired } from '../../../machines/process/process.queries.ts';
+import type { EraseOutcome } from '../../db/erase.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
+import { EraseContent } from './EraseContent.tsx';
 import { ContentSummary, Digest, PreviewToggle, ProvesSummary } from './EvidenceParts.tsx';
 import { evidenceMessages } from './messages.ts';
 import { ReviseForm } from './ReviseForm.tsx';
 
-function RevisionHistory({ ctx, evidence }: { ctx: ProcessContext; evidence: EvidenceRecord }) {
+/** In place of preview and download once a revision's content is erased: when, by whom, why. */
+function ErasedNotice({ ctx, erasure }: { ctx: ProcessContext; erasure: ErasureRecord }) {
+  const t = useMessages(evidenceMessages);
+  const { lang } = useLang();
+  const who = ctx.people[erasure.erasedBy]?.name ?? erasure.erasedBy;
+  return (
+    <div className="notice notice-info erased-notice">
+      <p>
+        <strong>{t.erasedNotice(formatDateTime(erasure.erasedAt, lang), who, erasure.reason)}</strong>
+      </p>
+      <p>{t.erasedNoPreview}</p>
+    </div>
+  );
+}
+
+type Erased = (outcome: Extract<EraseOutcome, { ok: true }>, revision: number) => void;
+
+function RevisionHistory({
+  processId,
+  snapshot,
+  evidence,
+  onErased,
+}: {
+  processId: string;
+  snapshot: ProcessSnapshot;
+  evidence: EvidenceRecord;
+  onErased: Erased;
+}) {
+  const ctx = snapshot.context;
   const t = useMessages(evidenceMessages);
   const { lang } = useLang();
   const name = (personId: string) => ctx.people[personId]?.name ?? personId;
@@ -37,7 +68,20 @@ function RevisionHistory({ ctx, evidence }: { ctx: ProcessContext; evidence: Evi
             <p>
               <ContentSummary content={r.content} /> · {t.digest}: <Digest sha256={r.content.sha256} />
             </p>
-            {r.revision !== evidence.revisions.length ? <PreviewToggle content={r.content} /> : null}
+            {/* The current version's erasure and preview are shown above the history. */}
+            {r.revision !== evidence.revisions.length && r.erasure ? <ErasedNotice ctx={ctx} erasure={r.erasure} /> : null}
+            {r.revision !== evidence.revisions.length && !r.erasure ? (
+              <>
+                <PreviewToggle content={r.content} />
+                <EraseContent
+                  processId={processId}
+                  snapshot={snapshot}
+                  evidence={evidence}
+                  revision={r}
+                  onErased={(outcome) => onErased(outcome, r.revision)}
+                />
+              </>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -69,8 +113,17 @@ export function EvidenceItem({
   const [revising, setRevising] = useState(false);
   const [notice, setNotice] = useState('');
   const toggle = useRef<HTMLButtonElement>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const names = (ids: readonly { agencyName: string }[]) => ids.map((k) => k.agencyName).join(', ');
+  // The erase panel that was used disappears with the erasure; focus goes to what became of it.
+  const erased: Erased = (outcome, revision) => {
+    const what = outcome.file === 'kept' ? t.erasedKept(names(outcome.keptFor)) : outcome.file === 'absent' ? t.erasedAbsent : '';
+    setNotice([t.erasedDone(revision), what].filter(Boolean).join(' '));
+    requestAnimationFrame(() => status.current?.focus());
+  };
+  const itemClass = ['evidence-item', expired ? 'expired' : '', rev.erasure ? 'erased' : ''].filter(Boolean).join(' ');
   return (
-    <li className={expired ? 'evidence-item expired' : 'evidence-item'}>
+    <li className={itemClass}>
       <article aria-labelledby={titleId}>
         <h4 id={titleId}>
           {rev.title} <span className="badge">{t.revision(rev.revision)}</span>
@@ -78,6 +131,12 @@ export function EvidenceItem({
             <span className="badge badge-danger">
               <span aria-hidden="true">⚠ </span>
               {t.expired}
+            </span>
+          ) : null}
+          {rev.erasure ? (
+            <span className="badge">
+              <span aria-hidden="true">⌫ </span>
+              {t.erasedBadge}
             </span>
           ) : null}
         </h4>
@@ -107,8 +166,21 @@ export function EvidenceItem({
             <Digest sha256={rev.content.sha256} />
           </dd>
         </dl>
-        <PreviewToggle content={rev.content} />
-        <RevisionHistory ctx={ctx} evidence={evidence} />
+        {rev.erasure ? (
+          <ErasedNotice ctx={ctx} erasure={rev.erasure} />
+        ) : (
+          <>
+            <PreviewToggle content={rev.content} />
+            <EraseContent
+              processId={processId}
+              snapshot={snapshot}
+              evidence={evidence}
+              revision={rev}
+              onErased={(outcome) => erased(outcome, rev.revision)}
+            />
+          </>
+        )}
+        <RevisionHistory processId={processId} snapshot={snapshot} evidence={evidence} onErased={erased} />
         <button
           ref={toggle}
           type="button"
@@ -136,7 +208,7 @@ export function EvidenceItem({
             />
           </div>
         ) : null}
-        <p role="status" className="status-line">
+        <p ref={status} tabIndex={-1} role="status" className="status-line">
           {notice}
         </p>
       </article>

@@ -98,6 +98,26 @@ export const evidenceMessages = {
     verifying: 'Wird geprüft …',
     verifyOk: 'Die gespeicherte Datei stimmt mit der Prüfsumme im Protokoll überein.',
     verifyBad: 'Die gespeicherte Datei stimmt NICHT mit der Prüfsumme im Protokoll überein. Bitte nicht verwenden.',
+    eraseOpen: 'Dateiinhalt löschen',
+    eraseTitle: (revision: number) => `Dateiinhalt von Fassung ${revision} löschen`,
+    eraseWhen: 'Nur für eine Datei, die nicht hierher gehört, z. B. weil sie versehentlich personenbezogene Daten von Kund*innen enthält.',
+    eraseKeeps:
+      'Im Protokoll bleiben für immer: Titel, Dateiname, Prüfsumme und die Löschung selbst (wann, von wem, mit welchem Grund). Der Prüfpfad bleibt dadurch prüfbar.',
+    eraseGone:
+      'Der Dateiinhalt ist danach auf diesem Gerät gelöscht und fehlt in allen künftigen Exporten. Das lässt sich nicht rückgängig machen. Kopien in früheren Exporten, Sicherungen oder auf anderen Geräten bitte dort löschen.',
+    eraseStale:
+      'Eine Freigabe, die diese Fassung umfasst, ist danach veraltet; der Meilenstein braucht eine neue Entscheidung. Bei Bedarf eine bereinigte neue Fassung hochladen.',
+    eraseReason: 'Grund der Löschung',
+    eraseReasonHint: 'Wird im Protokoll gespeichert. Bitte keine personenbezogenen Daten in den Grund schreiben.',
+    eraseConfirm: (name: string) => `Inhalt von „${name}“ endgültig löschen`,
+    eraseMissingReason: 'der Grund der Löschung',
+    erasedBadge: 'Inhalt gelöscht',
+    erasedNotice: (when: string, who: string, reason: string) => `Inhalt gelöscht am ${when} von ${who}: ${reason}`,
+    erasedNoPreview: 'Vorschau und Download sind nicht mehr möglich. Prüfsumme und Titel bleiben im Protokoll.',
+    erasedDone: (revision: number) => `Dateiinhalt von Fassung ${revision} gelöscht. Die Löschung ist im Protokoll vermerkt.`,
+    erasedKept: (names: string) =>
+      `Die Datei selbst bleibt auf diesem Gerät gespeichert, weil sie noch gebraucht wird von: ${names}. Dort ist sie weiterhin sichtbar.`,
+    erasedAbsent: 'Die Datei lag auf diesem Gerät nicht vor; die Löschung ist trotzdem im Protokoll vermerkt.',
   },
   en: {
     title: 'Evidence',
@@ -196,6 +216,26 @@ export const evidenceMessages = {
     verifying: 'Checking …',
     verifyOk: 'The stored file matches the digest in the log.',
     verifyBad: 'The stored file does NOT match the digest in the log. Please do not use it.',
+    eraseOpen: 'Erase file content',
+    eraseTitle: (revision: number) => `Erase the file content of version ${revision}`,
+    eraseWhen: 'Only for a file that does not belong here, e.g. because it contains personal customer data by mistake.',
+    eraseKeeps:
+      'The log keeps forever: title, file name, digest and the erasure itself (when, by whom, with which reason). So the audit trail stays verifiable.',
+    eraseGone:
+      'The file content is then erased from this device and missing from all future exports. This cannot be undone. Please delete copies in earlier exports, backups or on other devices there.',
+    eraseStale:
+      'A sign-off that covers this version becomes stale; the milestone needs a new decision. Upload a cleaned new version if needed.',
+    eraseReason: 'Reason for the erasure',
+    eraseReasonHint: 'Stored in the log. Please do not put personal data into the reason.',
+    eraseConfirm: (name: string) => `Erase the content of "${name}" for good`,
+    eraseMissingReason: 'the reason for the erasure',
+    erasedBadge: 'content erased',
+    erasedNotice: (when: string, who: string, reason: string) => `Content erased on ${when} by ${who}: ${reason}`,
+    erasedNoPreview: 'Preview and download are no longer possible. Digest and title stay in the log.',
+    erasedDone: (revision: number) => `File content of version ${revision} erased. The erasure is recorded in the log.`,
+    erasedKept: (names: string) =>
+      `The file itself stays stored on this device because it is still needed by: ${names}. It remains visible there.`,
+    erasedAbsent: 'The file was not on this device; the erasure is recorded in the log all the same.',
   },
 };
 

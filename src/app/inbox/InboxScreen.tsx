@@ -1,4 +1,124 @@
-/** PLACEHOLDER (being built): the director's inbox. */
+/**
+ * The director's inbox (#/inbox): the open sign-off requests of every process on this device,
+ * those waiting for the current person first, overdue before on time, oldest first; and the
+ * way in for a request file from another device.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { stageTemplate } from '../../../standards/rulebook.ts';
+import { loadProcess } from '../../db/process-store.ts';
+import { savedResponses } from '../../db/signoff-files.ts';
+import { useCurrentIdentity, useServices } from '../data.tsx';
+import { EngineProvider } from '../engine.tsx';
+import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { RequestFileOpen } from '../signoff/RequestFileOpen.tsx';
+import { type InboxEntry, type InboxRow, inboxRows } from './inbox.ts';
+import { inboxMessages } from './messages.ts';
+import './inbox.css';
+
 export function InboxScreen() {
-  return <h1>Freigaben</h1>;
+  return (
+    <EngineProvider>
+      <Inbox />
+    </EngineProvider>
+  );
+}
+
+function Inbox() {
+  const t = useMessages(inboxMessages);
+  const { db, engine, now } = useServices();
+  const identity = useCurrentIdentity();
+  const data = useLiveQuery(async () => {
+    const summaries = await db.processes.toArray();
+    const loaded = await Promise.all(summaries.map((s) => loadProcess(db, engine, s.processId)));
+    const entries: InboxEntry[] = loaded.flatMap((l, i) =>
+      l.ok && l.state.head ? [{ processId: l.state.processId, snapshot: l.state.snapshot, readOnly: Boolean(summaries[i]?.readOnly) }] : [],
+    );
+    return { entries, saved: await savedResponses(db) };
+  }, [db, engine]);
+  const rows = data ? inboxRows(engine.rulebook, data.entries, identity?.personId ?? null, now().toISOString(), data.saved) : null;
+  const mine = rows?.filter((r) => r.mine.length > 0) ?? [];
+  const others = rows?.filter((r) => r.mine.length === 0) ?? [];
+  return (
+    <section className="inbox">
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <section aria-labelledby="inbox-open-file" className="card">
+        <h2 id="inbox-open-file">{t.openTitle}</h2>
+        <RequestFileOpen />
+      </section>
+      {rows === null ? (
+        <p role="status">{t.loading}</p>
+      ) : (
+        <>
+          <RequestTable id="inbox-mine" title={t.mineTitle} empty={t.noneMine} rows={mine} />
+          <RequestTable id="inbox-others" title={t.othersTitle} empty={t.noneOthers} rows={others} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RequestTable({ id, title, empty, rows }: { id: string; title: string; empty: string; rows: InboxRow[] }) {
+  const t = useMessages(inboxMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
+  const roleLabel = (role: string) => engine.rulebook.template.roles.find((r) => r.id === role)?.label[lang] ?? role;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <table className="inbox-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.agency}</th>
+              <th scope="col">{t.milestone}</th>
+              <th scope="col">{t.requested}</th>
+              <th scope="col">{t.due}</th>
+              <th scope="col">{t.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const stage = stageTemplate(engine.rulebook, row.stage);
+              return (
+                <tr key={`${row.processId}:${row.requestId}`} className={row.overdue ? 'overdue' : undefined}>
+                  <th scope="row">
+                    <Link to={{ screen: 'process', processId: row.processId, tab: 'overview' }} aria-label={t.open(row.agencyName)}>
+                      {row.agencyName}
+                    </Link>
+                    {row.readOnly ? <span className="badge badge-kind">{t.copy}</span> : null}
+                  </th>
+                  <td>
+                    {stage.milestone.title[lang]}
+                    <br />
+                    <span className="hint">{t.stage(stage.title[lang], row.cycle)}</span>
+                  </td>
+                  <td>{t.by(row.requestedBy, formatDateTime(row.requestedAt, lang))}</td>
+                  <td>
+                    {formatDay(row.due, lang)}{' '}
+                    {row.overdue ? (
+                      <span className="badge badge-danger">
+                        <span aria-hidden="true">⚠ </span>
+                        {t.overdue}
+                      </span>
+                    ) : (
+                      <span className="hint">({t.onTime})</span>
+                    )}
+                  </td>
+                  <td>
+                    {row.answered
+                      ? t.answered(row.answered.decision === 'granted' ? t.granted : t.refused, formatDateTime(row.answered.savedAt, lang))
+                      : t.waitingFor(row.waitingFor.map(roleLabel).join(', '))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }

@@ -15,6 +15,7 @@ import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { timeFor, useAppend } from '../process-data.tsx';
 import { DecisionPanel } from '../signoff/DecisionPanel.tsx';
 import { PeopleSection } from '../signoff/PeopleSection.tsx';
+import { RequestExchange, ResponseExchange } from '../signoff/SignOffExchange.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';
@@ -97,10 +98,12 @@ function SignOffs({ processId, snapshot }: { processId: string; snapshot: Proces
                     .filter((x) => myRoles.includes(x))
                     .map((x) => <DecisionPanel key={x} processId={processId} snapshot={snapshot} request={r} role={x} />)
                 : null}
+              <RequestExchange processId={processId} snapshot={snapshot} request={r} />
             </li>
           );
         })}
       </ol>
+      {requests.length > 0 ? <ResponseExchange processId={processId} snapshot={snapshot} /> : null}
     </section>
   );
 }

@@ -1,15 +1,12 @@
 /**
  * Settings: language, where the data lives and how safe it is there (persistent storage, quota
- * used), and who is using this device.
+ * used), backups, and the profiles of the people who use this device (src/app/profiles).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { type FormEvent, useEffect, useState } from 'react';
-import { createIdentity, setCurrentIdentity } from '../../db/identities.ts';
-import { fingerprint } from '../../domain/crypto/keys.ts';
+import { useEffect, useState } from 'react';
 import { BackupSection } from '../backup/BackupSection.tsx';
-import { useBaseServices, useCurrentIdentity } from '../data.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
-import { SelectField, TextField } from '../ui/Field.tsx';
+import { ProfilesSection } from '../profiles/ProfilesSection.tsx';
+import { SelectField } from '../ui/Field.tsx';
 
 const messages = {
   de: {
@@ -24,17 +21,6 @@ const messages = {
     ask: 'Dauerhaften Speicher anfragen',
     refused: 'Der Browser hat dauerhaften Speicher abgelehnt. Installieren Sie Ankerpunkt als App oder fragen Sie Ihre IT.',
     used: (used: string, quota: string, percent: string) => `Belegt: ${used} von ${quota} verfügbarem Speicher (${percent}).`,
-    person: 'Wer nutzt dieses Gerät?',
-    personHint: 'Einträge und Freigabeanträge werden dieser Person zugeordnet und mit ihrem Schlüssel verknüpft.',
-    current: 'Aktuelle Person',
-    none: 'Noch keine Person angelegt.',
-    key: 'Schlüssel-Fingerabdruck',
-    newPerson: 'Weitere Person auf diesem Gerät anlegen',
-    name: 'Name',
-    organisation: 'Funktion / Dienststelle',
-    create: 'Person anlegen',
-    required: 'Bitte ausfüllen.',
-    created: 'Person angelegt.',
   },
   en: {
     title: 'Settings',
@@ -47,17 +33,6 @@ const messages = {
     ask: 'Ask for persistent storage',
     refused: 'The browser refused persistent storage. Install Ankerpunkt as an app or ask your IT department.',
     used: (used: string, quota: string, percent: string) => `Used: ${used} of ${quota} available storage (${percent}).`,
-    person: 'Who uses this device?',
-    personHint: 'Entries and sign-off requests are attributed to this person and tied to their key.',
-    current: 'Current person',
-    none: 'No person created yet.',
-    key: 'Key fingerprint',
-    newPerson: 'Add another person on this device',
-    name: 'Name',
-    organisation: 'Function / agency',
-    create: 'Create person',
-    required: 'Please fill in.',
-    created: 'Person created.',
   },
 };
 
@@ -100,60 +75,6 @@ function StorageStatus() {
   );
 }
 
-function People() {
-  const t = useMessages(messages);
-  const { db } = useBaseServices();
-  const current = useCurrentIdentity();
-  const identities = useLiveQuery(() => db.identities.toArray(), [db]);
-  const [name, setName] = useState('');
-  const [organisation, setOrganisation] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!name.trim()) {
-      setError(t.required);
-      return;
-    }
-    setError(null);
-    const identity = await createIdentity(db, { name: name.trim(), organisation: organisation.trim() });
-    await setCurrentIdentity(db, identity.personId);
-    setName('');
-    setOrganisation('');
-    setStatus(t.created);
-  };
-  return (
-    <section aria-labelledby="people-title" className="card">
-      <h2 id="people-title">{t.person}</h2>
-      <p>{t.personHint}</p>
-      {identities && identities.length > 0 ? (
-        <SelectField label={t.current} value={current?.personId ?? ''} onChange={(e) => setCurrentIdentity(db, e.target.value)}>
-          {identities.map((i) => (
-            <option key={i.personId} value={i.personId}>
-              {i.name}
-              {i.organisation ? ` (${i.organisation})` : ''}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <p>{t.none}</p>
-      )}
-      {current ? (
-        <p>
-          {t.key}: <code className="fingerprint">{fingerprint(current.publicKey.keyId)}</code>
-        </p>
-      ) : null}
-      <form onSubmit={create} noValidate>
-        <h3>{t.newPerson}</h3>
-        <TextField label={t.name} value={name} onChange={(e) => setName(e.target.value)} error={error} required autoComplete="name" />
-        <TextField label={t.organisation} value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
-        <button type="submit">{t.create}</button>
-        <p role="status">{status}</p>
-      </form>
-    </section>
-  );
-}
-
 export function SettingsScreen() {
   const t = useMessages(messages);
   const { lang, setLang } = useLang();
@@ -169,7 +90,7 @@ export function SettingsScreen() {
       </section>
       <StorageStatus />
       <BackupSection />
-      <People />
+      <ProfilesSection />
     </>
   );
 }

@@ -14,12 +14,16 @@ import { stageTemplate } from '../../../standards/rulebook.ts';
 import type { RoleId } from '../../../standards/schema.ts';
 import { signDecision, unsignedDecision } from '../../domain/commands.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
-import { useCurrentIdentity, useServices } from '../data.tsx';
+import { useCurrentIdentity, useServices, useSigner } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
-import { timeFor, useAppend } from '../process-data.tsx';
+import { timeFor, useAppend, useReadOnly } from '../process-data.tsx';
+import { UnlockPrompt } from '../profiles/UnlockPrompt.tsx';
+import { Link } from '../router.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextArea } from '../ui/Field.tsx';
+import { exchangeMessages } from './exchange-messages.ts';
 import { signOffMessages } from './messages.ts';
+import { ResponseFileButtons } from './ResponseFileButtons.tsx';
 
 export function DecisionPanel({
   processId,
@@ -36,8 +40,12 @@ export function DecisionPanel({
   const { lang } = useLang();
   const { engine, now } = useServices();
   const identity = useCurrentIdentity();
+  const signer = useSigner();
   const { append } = useAppend(processId, snapshot);
   const [comment, setComment] = useState('');
+  // A request file from another device: the decision is saved as a response file, not appended.
+  const readOnly = useReadOnly();
+  const tx = useMessages(exchangeMessages);
   if (!identity) return null;
   const ctx = snapshot.context;
   const stage = stageTemplate(engine.rulebook, request.stage);
@@ -54,9 +62,10 @@ export function DecisionPanel({
       decision: kind,
       comment: comment.trim(),
     });
-  // Only decisions reach this button, so the command is one.
+  // Only decisions reach this button, so the command is one. Without an unlocked key the
+  // buttons are not shown (UnlockPrompt is), so an unsigned command is never sent.
   const sign = async (command: ProcessCommand) =>
-    signDecision(snapshot, command as Parameters<typeof signDecision>[1], identity.privateKey);
+    signer ? signDecision(snapshot, command as Parameters<typeof signDecision>[1], signer.privateKey) : command;
   return (
     <section className="card decision" aria-labelledby={`decide-${request.requestId}`}>
       <h3 id={`decide-${request.requestId}`}>{t.decideTitle(roleLabel)}</h3>
@@ -82,21 +91,38 @@ export function DecisionPanel({
           );
         })}
       </ul>
+      <p>
+        <Link to={{ screen: 'process', processId, tab: 'evidence' }}>{tx.reviewEvidence}</Link>
+      </p>
       <TextArea label={t.comment} hint={t.commentHint} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
       <p className="hint">{t.signedAs(identity.name, fingerprint(identity.publicKey.keyId))}</p>
-      <ActionButton
-        snapshot={snapshot}
-        command={decision('granted')}
-        append={append}
-        sign={sign}
-        primary
-        onDone={(o) => o.ok && setComment('')}
-      >
-        {t.grant}
-      </ActionButton>
-      <ActionButton snapshot={snapshot} command={decision('refused')} append={append} sign={sign} onDone={(o) => o.ok && setComment('')}>
-        {t.refuse}
-      </ActionButton>
+      <UnlockPrompt />
+      {signer && readOnly ? (
+        <ResponseFileButtons processId={processId} snapshot={snapshot} signer={signer} decision={decision} onSaved={() => setComment('')} />
+      ) : null}
+      {signer && !readOnly ? (
+        <>
+          <ActionButton
+            snapshot={snapshot}
+            command={decision('granted')}
+            append={append}
+            sign={sign}
+            primary
+            onDone={(o) => o.ok && setComment('')}
+          >
+            {t.grant}
+          </ActionButton>
+          <ActionButton
+            snapshot={snapshot}
+            command={decision('refused')}
+            append={append}
+            sign={sign}
+            onDone={(o) => o.ok && setComment('')}
+          >
+            {t.refuse}
+          </ActionButton>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * The people of a process with their roles and key fingerprints, and registering a person who
- * uses this device (for example the managing director who approves on the same computer).
- * Registering is an event in the log; whether it is allowed (roles that may not be combined, a
- * key already known) is the engine's to say.
+ * The people of a process with their roles and key fingerprints; registering a person who uses
+ * this device (for example the managing director who approves on the same computer) or one
+ * who sends their identity file; revoking a key. Each is an event in the log; whether it is
+ * allowed (roles that may not be combined, a key already known, whose key one may revoke) is
+ * the engine's to say.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -10,14 +11,18 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import type { RoleId } from '../../../standards/schema.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import { useServices } from '../data.tsx';
-import { useLang, useMessages } from '../i18n.tsx';
+import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { useAppend } from '../process-data.tsx';
+import { profileMessages } from '../profiles/messages.ts';
+import { RegisterFromIdentity } from '../profiles/RegisterFromIdentity.tsx';
+import { RevokeKey } from '../profiles/RevokeKey.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { SelectField } from '../ui/Field.tsx';
 import { signOffMessages } from './messages.ts';
 
 export function PeopleSection({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   const t = useMessages(signOffMessages);
+  const p = useMessages(profileMessages);
   const { lang } = useLang();
   const { db, engine } = useServices();
   const { build, append } = useAppend(processId, snapshot);
@@ -59,7 +64,17 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
                   .map((k) => (
                     <span key={k.keyId} className="fingerprint-line">
                       <code>{fingerprint(k.keyId)}</code>
-                      {k.revokedAt ? ` (${t.revoked})` : ''}
+                      {k.revokedAt ? (
+                        ` (${p.revokedAt(formatDateTime(k.revokedAt, lang), k.revokeReason ?? '')})`
+                      ) : (
+                        <RevokeKey
+                          processId={processId}
+                          snapshot={snapshot}
+                          personId={person.personId}
+                          personName={person.name}
+                          keyId={k.keyId}
+                        />
+                      )}
                     </span>
                   ))}
               </td>
@@ -95,6 +110,7 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
           </>
         )}
       </details>
+      <RegisterFromIdentity processId={processId} snapshot={snapshot} />
     </section>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { AgencyType } from '../../../standards/schema.ts';
-import { createIdentity, signingKeyOf } from '../../db/identities.ts';
+import { createIdentity } from '../../db/identities.ts';
 import { type AppendOutcome, appendCommand } from '../../db/process-store.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
@@ -47,7 +47,6 @@ function CreateProcessForm() {
     }
     const me = identity ?? (await createIdentity(services.db, { name: form.person.trim(), organisation: form.organisation.trim() }));
     const processId = crypto.randomUUID();
-    const key = signingKeyOf(me);
     const result = await appendCommand(services.db, services.engine, services.sha256, processId, {
       type: 'ProcessOpened',
       id: crypto.randomUUID(),
@@ -59,7 +58,7 @@ function CreateProcessForm() {
         templateVersion: services.engine.rulebook.template.version,
         catalogVersion: services.engine.rulebook.catalog.version,
         startedOn: form.startedOn,
-        founder: { personId: me.personId, name: me.name, roles: ['ambassador'], organisation: me.organisation, key: key.record },
+        founder: { personId: me.personId, name: me.name, roles: ['ambassador'], organisation: me.organisation, key: me.publicKey },
       },
     });
     setOutcome(result);

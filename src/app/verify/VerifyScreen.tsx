@@ -1,4 +1,311 @@
-/** PLACEHOLDER (being built): verify and import bundles. */
+/**
+ * Verify & import: drop or choose a bundle file (JSON or ZIP), see the same verdict the command
+ * line gives (intact, or the first broken event and why), for a ZIP whether each evidence file
+ * matches its digest, and bring a valid bundle onto this device, read-only or as a take-over.
+ * Every file is treated as hostile: whatever is in it, the screen shows a verdict, never a crash.
+ */
+import { type DragEvent, useId, useRef, useState } from 'react';
+import { verdictLine } from '../../cli/verdict-text.ts';
+import { type BundleImportOutcome, type ImportMode, importCheckedBundle } from '../../db/import-store.ts';
+import { type BundleFile, readBundleFile } from '../../domain/import/bundle-file.ts';
+import { type BundleCheck, checkEvidence } from '../../domain/import/check-bundle.ts';
+import { bundleFileProblemText } from '../../domain/import/messages.ts';
+import { verifyBundle } from '../../domain/verify.ts';
+import { useServices } from '../data.tsx';
+import { EngineProvider } from '../engine.tsx';
+import { formatBytes, useLang, useMessages } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { ContinueAs } from './ContinueAs.tsx';
+import { EvidenceTable } from './EvidenceTable.tsx';
+import { importProblemText } from './import-text.ts';
+import { verifyMessages } from './messages.ts';
+import './verify.css';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'working'; text: string }
+  | { kind: 'done'; name: string; check: BundleCheck; file: File }
+  | { kind: 'crashed' };
+
 export function VerifyScreen() {
-  return <h1>Prüfen &amp; Importieren</h1>;
+  return (
+    <EngineProvider>
+      <VerifyView />
+    </EngineProvider>
+  );
+}
+
+function VerifyView() {
+  const t = useMessages(verifyMessages);
+  const { lang } = useLang();
+  const { engine, sha256 } = useServices();
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const run = useRef(0);
+
+  const verify = async (file: File) => {
+    const mine = ++run.current;
+    const say = (text: string) => {
+      if (run.current === mine) setPhase({ kind: 'working', text });
+    };
+    try {
+      say(t.reading(file.name));
+      const read: BundleFile = await readBundleFile(file);
+      let check: BundleCheck;
+      if (!read.ok) check = read;
+      else {
+        say(t.verifying(read.bundle.events.length));
+        // Lets the status line paint before the long synchronous parts of verification.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const verdict = await verifyBundle(engine, read.bundle, sha256);
+        const evidence = await checkEvidence(read, verdict, sha256, (done, total) =>
+          say(t.hashing(formatBytes(done, lang), formatBytes(total, lang))),
+        );
+        check = { ok: true, file: read, verdict, evidence };
+      }
+      if (run.current === mine) setPhase({ kind: 'done', name: file.name, check, file });
+    } catch {
+      if (run.current === mine) setPhase({ kind: 'crashed' });
+    }
+  };
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <FileDrop onFile={verify} />
+      <p role="status" className="status-line">
+        {phase.kind === 'working' ? phase.text : phase.kind === 'done' ? t.done : ''}
+      </p>
+      {phase.kind === 'crashed' ? (
+        <p className="notice notice-error" role="alert">
+          {t.crashed}
+        </p>
+      ) : null}
+      {phase.kind === 'done' ? <Result key={`${phase.name}-${run.current}`} name={phase.name} check={phase.check} /> : null}
+    </>
+  );
+}
+
+function FileDrop({ onFile }: { onFile: (file: File) => void }) {
+  const t = useMessages(verifyMessages);
+  const id = useId();
+  const [dragging, setDragging] = useState(false);
+  const take = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) onFile(file);
+  };
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse extra; the labelled file input inside is the accessible way
+    <div
+      className={dragging ? 'drop-zone verify-drop dragging' : 'drop-zone verify-drop'}
+      onDragOver={onDragOver}
+      onDragEnter={onDragOver}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        take(e.dataTransfer.files);
+      }}
+    >
+      <label htmlFor={id}>{t.choose}</label>
+      <input
+        id={id}
+        type="file"
+        accept=".json,.zip,application/json,application/zip"
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          take(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      <p className="field-hint" id={`${id}-hint`}>
+        {dragging ? t.dropNow : t.dropHint}
+      </p>
+    </div>
+  );
+}
+
+function Result({ name, check }: { name: string; check: BundleCheck }) {
+  const t = useMessages(verifyMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
+  if (!check.ok) {
+    return (
+      <section className="card verdict verdict-invalid" aria-labelledby="verdict-title">
+        <h2 id="verdict-title">
+          <span aria-hidden="true">✗ </span>
+          {t.invalid}
+        </h2>
+        <p>
+          {t.file}: {name}
+        </p>
+        <p role="alert">{bundleFileProblemText(check.problem, lang, engine.rulebook)}</p>
+      </section>
+    );
+  }
+  const { verdict, evidence, file } = check;
+  const line = verdictLine(verdict, lang, engine.rulebook);
+  const evidenceBad = evidence?.some((row) => row.status === 'mismatch') ?? false;
+  return (
+    <>
+      <section className={`card verdict verdict-${verdict.status}`} aria-labelledby="verdict-title">
+        <h2 id="verdict-title">
+          {t.verdictTitle}:{' '}
+          {verdict.status === 'intact' ? (
+            <span className="verdict-word verdict-ok">
+              <span aria-hidden="true">✓ </span>
+              {t.intact}
+            </span>
+          ) : (
+            <span className="verdict-word verdict-bad">
+              <span aria-hidden="true">✗ </span>
+              {t.broken}
+            </span>
+          )}
+        </h2>
+        <p>
+          {t.file}: {name}
+        </p>
+        {verdict.status === 'broken' ? (
+          <dl className="verdict-where" role={verdict.status === 'broken' ? 'alert' : undefined}>
+            <dt>{t.event}</dt>
+            <dd>{verdict.event ? `${verdict.event.seq} (${verdict.event.id})` : t.head}</dd>
+            {verdict.event ? (
+              <>
+                <dt>{t.eventType}</dt>
+                <dd>{verdict.event.type}</dd>
+              </>
+            ) : null}
+            <dt>{t.reason}</dt>
+            <dd>{line.replace(/^[^:]+: /, '')}</dd>
+          </dl>
+        ) : null}
+        <p className="hint">{t.sameAsCli}</p>
+        <p>
+          <code className="verdict-line">{line}</code>
+        </p>
+      </section>
+      {file.kind === 'zip' && evidence ? (
+        <EvidenceTable rows={evidence} ignored={file.ignored} />
+      ) : (
+        <p className="hint">{t.jsonNoEvidence}</p>
+      )}
+      {verdict.status === 'intact' && evidenceBad ? (
+        <p className="notice notice-error" role="alert">
+          {t.someBad}
+        </p>
+      ) : null}
+      {verdict.status === 'intact' && !evidenceBad ? <ImportActions check={check} agencyName={verdict.summary.agencyName} /> : null}
+    </>
+  );
+}
+
+function ImportActions({ check, agencyName }: { check: Extract<BundleCheck, { ok: true }>; agencyName: string }) {
+  const t = useMessages(verifyMessages);
+  const { lang } = useLang();
+  const { db, engine, sha256, now } = useServices();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<BundleImportOutcome | null>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+
+  const run = async (mode: ImportMode) => {
+    setBusy(true);
+    setConfirming(false);
+    try {
+      setOutcome(await importCheckedBundle(db, engine, sha256, check, mode, now()));
+    } catch (error) {
+      setOutcome({ ok: false, problem: { code: 'storage', problem: { code: 'failed', detail: String(error) } } });
+    }
+    setBusy(false);
+  };
+
+  if (outcome?.ok) {
+    const snapshot = check.verdict.status === 'intact' ? check.verdict.snapshot : null;
+    return (
+      <section className="card" aria-labelledby="import-title">
+        <h2 id="import-title">{t.importTitle}</h2>
+        <div className="notice notice-info" role="status">
+          <p>
+            <span aria-hidden="true">✓ </span>
+            {outcome.mode === 'readOnly' ? t.importedReadOnly(agencyName) : t.importedTakeOver(agencyName)}
+            {outcome.replaced ? ` ${t.replaced}` : ''}
+          </p>
+          <p>
+            {t.filesStored(outcome.filesStored)}
+            {outcome.filesMissing > 0 ? ` ${t.filesMissing(outcome.filesMissing)}` : ''}
+          </p>
+        </div>
+        {outcome.mode === 'takeOver' && snapshot ? <ContinueAs processId={outcome.processId} snapshot={snapshot} /> : null}
+        <p>
+          <Link to={{ screen: 'process', processId: outcome.processId, tab: 'overview' }}>{t.open}</Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <h2 id="import-title">{t.importTitle}</h2>
+      <div className="import-choices">
+        <div>
+          <button type="button" onClick={() => run('readOnly')} disabled={busy} aria-describedby="import-readonly-hint">
+            {t.readOnly}
+          </button>
+          <p className="hint" id="import-readonly-hint">
+            {t.readOnlyHint}
+          </p>
+        </div>
+        <div>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(true);
+              requestAnimationFrame(() => confirmHeading.current?.focus());
+            }}
+            disabled={busy}
+            aria-describedby="import-takeover-hint"
+            aria-expanded={confirming}
+          >
+            {t.takeOver}
+          </button>
+          <p className="hint" id="import-takeover-hint">
+            {t.takeOverHint}
+          </p>
+        </div>
+      </div>
+      {confirming ? (
+        <div className="notice notice-warning confirm-takeover">
+          <h3 ref={confirmHeading} tabIndex={-1}>
+            {t.confirmTitle}
+          </h3>
+          <ul>
+            {t.confirmPoints.map((point) => (
+              <li key={point}>{point}</li>
+            ))}
+          </ul>
+          <button type="button" className="primary" onClick={() => run('takeOver')}>
+            {t.confirm}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t.cancel}
+          </button>
+        </div>
+      ) : null}
+      <p role="status" className="status-line">
+        {busy ? t.importing : ''}
+      </p>
+      {outcome && !outcome.ok ? (
+        <p className="notice notice-error" role="alert">
+          {importProblemText(outcome.problem, lang, engine.rulebook)}
+        </p>
+      ) : null}
+    </section>
+  );
 }

@@ -1,0 +1,58 @@
+/**
+ * What a person hands over to be registered in someone else's process: the identity file to
+ * save, the same JSON as a QR code and as text to copy, and the fingerprint to read aloud.
+ */
+import type { Identity } from '../../db/database.ts';
+import { fingerprint } from '../../domain/crypto/keys.ts';
+import { identityFileName, identityFileOf, serializeIdentityFile } from '../../domain/identity-file.ts';
+import { useMessages } from '../i18n.tsx';
+import { Fingerprint } from './Fingerprint.tsx';
+import { profileMessages } from './messages.ts';
+import { QrCode } from './QrCode.tsx';
+
+function saveFile(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Revoked after the click has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function IdentityCard({ identity }: { identity: Identity }) {
+  const t = useMessages(profileMessages);
+  const file = identityFileOf({
+    personId: identity.personId,
+    name: identity.name,
+    organisation: identity.organisation,
+    publicKey: identity.publicKey,
+    suggestedRoles: identity.roles ?? [],
+    // The profile's creation date: the file and the QR code hold the very same JSON.
+    now: new Date(identity.createdAt),
+  });
+  const text = serializeIdentityFile(file);
+  return (
+    <section className="identity-card" aria-labelledby="identity-title">
+      <h3 id="identity-title">{t.identityTitle}</h3>
+      <p className="hint">{t.identityHint}</p>
+      <p>
+        {t.key}: <Fingerprint keyId={identity.publicKey.keyId} large />
+      </p>
+      <p className="hint">{t.fingerprintHint}</p>
+      <button type="button" className="primary" onClick={() => saveFile(identityFileName(identity.name), text)}>
+        {t.download}
+      </button>
+      <div className="identity-qr">
+        <QrCode text={text} label={t.qrLabel(identity.name, fingerprint(identity.publicKey.keyId))} />
+      </div>
+      <details>
+        <summary>{t.showText}</summary>
+        <label className="identity-text">
+          <span>{t.identityText}</span>
+          <textarea readOnly value={text} rows={6} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      </details>
+    </section>
+  );
+}

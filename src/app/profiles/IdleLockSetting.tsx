@@ -1,0 +1,51 @@
+/** How long an unlocked passphrase profile may sit without input before it locks itself. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type FormEvent, useEffect, useState } from 'react';
+import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, idleLockMinutes, setIdleLockMinutes } from '../../db/identities.ts';
+import { useBaseServices } from '../data.tsx';
+import { useMessages } from '../i18n.tsx';
+import { TextField } from '../ui/Field.tsx';
+import { profileMessages } from './messages.ts';
+
+export function IdleLockSetting() {
+  const t = useMessages(profileMessages);
+  const { db } = useBaseServices();
+  const stored = useLiveQuery(() => idleLockMinutes(db), [db]);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    if (stored !== undefined) setValue(String(stored));
+  }, [stored]);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const minutes = Number(value.trim());
+    if (!/^\d+$/.test(value.trim()) || minutes < IDLE_LOCK_MIN_MINUTES || minutes > IDLE_LOCK_MAX_MINUTES) {
+      setError(t.idleInvalid(IDLE_LOCK_MIN_MINUTES, IDLE_LOCK_MAX_MINUTES));
+      setStatus('');
+      return;
+    }
+    setError(null);
+    await setIdleLockMinutes(db, minutes);
+    setStatus(t.idleSaved(minutes));
+  };
+  return (
+    <form className="idle-lock" onSubmit={save} noValidate aria-labelledby="idle-title">
+      <h3 id="idle-title">{t.idleTitle}</h3>
+      <TextField
+        label={t.idleMinutes}
+        hint={t.idleHint(IDLE_LOCK_MIN_MINUTES, IDLE_LOCK_MAX_MINUTES)}
+        type="number"
+        inputMode="numeric"
+        min={IDLE_LOCK_MIN_MINUTES}
+        max={IDLE_LOCK_MAX_MINUTES}
+        step={1}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={error}
+      />
+      <button type="submit">{t.idleSave}</button>
+      <p role="status">{status}</p>
+    </form>
+  );
+}

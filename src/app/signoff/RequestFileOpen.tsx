@@ -1,0 +1,55 @@
+/**
+ * The director's side, step one: opening a request file from another device. It is verified in
+ * full (chain, signatures, the exporter's signed head, replay, every evidence file's digest,
+ * the request still open) and stored as a read-only copy; then the review opens.
+ */
+import { useState } from 'react';
+import { type OpenRequestProblem, openRequestFile } from '../../db/signoff-files.ts';
+import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
+import { MAX_REQUEST_FILE_BYTES } from '../../domain/signoff-exchange.ts';
+import { useServices } from '../data.tsx';
+import { useLang, useMessages } from '../i18n.tsx';
+import { Link, navigate } from '../router.tsx';
+import { exchangeMessages } from './exchange-messages.ts';
+import { FileDrop } from './FileDrop.tsx';
+import { readChosenFile } from './file-io.ts';
+
+export function RequestFileOpen() {
+  const t = useMessages(exchangeMessages);
+  const { lang } = useLang();
+  const { db, engine, sha256, now } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<OpenRequestProblem | null>(null);
+  const open = async (file: File) => {
+    setBusy(true);
+    setProblem(null);
+    const chosen = await readChosenFile(file, MAX_REQUEST_FILE_BYTES);
+    const out = chosen.ok
+      ? await openRequestFile(db, engine, sha256, chosen.bytes, now().toISOString())
+      : ({ ok: false, problem: { code: 'tooLarge', bytes: chosen.bytes, limit: MAX_REQUEST_FILE_BYTES } } as const);
+    setBusy(false);
+    if (out.ok) navigate({ screen: 'process', processId: out.processId, tab: 'overview' });
+    else setProblem(out.problem);
+  };
+  return (
+    <div className="signoff-exchange">
+      <FileDrop label={t.openRequest} hint={t.openHint} dropHint={t.dropHint} busy={busy} onFile={open} />
+      <p role="status" className="status-line">
+        {busy ? t.opening : ''}
+      </p>
+      {problem ? (
+        <div className="notice notice-error" role="alert">
+          <p>
+            <strong>{t.notRead}</strong> {problem.code === 'storage' ? STORAGE_MESSAGES[problem.problem.code][lang] : t.problem(problem)}{' '}
+            {t.nothingChanged}
+          </p>
+          {problem.code === 'ownProcess' ? (
+            <p>
+              <Link to={{ screen: 'process', processId: problem.processId, tab: 'overview' }}>{t.toOwnProcess}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

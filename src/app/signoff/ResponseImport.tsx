@@ -1,0 +1,64 @@
+/**
+ * The ambassador's side, step two: reading the director's response file into this process.
+ * The decision is appended through the engine like any other, so what must not enter (own
+ * request, wrong role, unknown or revoked key, an edited file, a decided or outdated request)
+ * is refused with the engine's reasons and nothing changes. The same file twice appends once.
+ */
+import { useState } from 'react';
+import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { type ImportResponseOutcome, importResponseFile } from '../../db/signoff-files.ts';
+import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
+import { MAX_RESPONSE_FILE_BYTES } from '../../domain/signoff-exchange.ts';
+import { useServices } from '../data.tsx';
+import { useLang, useMessages } from '../i18n.tsx';
+import { ReasonList } from '../ui/Reasons.tsx';
+import { exchangeMessages } from './exchange-messages.ts';
+import { FileDrop } from './FileDrop.tsx';
+import { readChosenFile } from './file-io.ts';
+
+export function ResponseImport({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+  const t = useMessages(exchangeMessages);
+  const { lang } = useLang();
+  const { db, engine, sha256, now } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ImportResponseOutcome | null>(null);
+  const read = async (file: File) => {
+    setBusy(true);
+    setOutcome(null);
+    const chosen = await readChosenFile(file, MAX_RESPONSE_FILE_BYTES);
+    const result: ImportResponseOutcome = chosen.ok
+      ? await importResponseFile(db, engine, sha256, processId, chosen.bytes, now())
+      : { ok: false, kind: 'file', problem: { code: 'tooLarge', bytes: chosen.bytes, limit: MAX_RESPONSE_FILE_BYTES } };
+    setBusy(false);
+    setOutcome(result);
+  };
+  const name = (personId: string) => snapshot.context.people[personId]?.name ?? personId;
+  const done = outcome?.ok
+    ? t.imported(outcome.event.type === 'SignOffGranted' ? t.granted : t.refused, name(outcome.event.actor.personId))
+    : outcome && outcome.kind === 'file' && outcome.problem.code === 'alreadyImported'
+      ? t.alreadyImported
+      : '';
+  const failed = outcome && !outcome.ok && !(outcome.kind === 'file' && outcome.problem.code === 'alreadyImported') ? outcome : null;
+  return (
+    <div className="signoff-exchange">
+      <FileDrop label={t.importResponse} hint={t.importHint} dropHint={t.dropHint} busy={busy} onFile={read} />
+      <p role="status" className="status-line">
+        {busy ? t.opening : done}
+      </p>
+      {failed ? (
+        <div className="notice notice-error" role="alert">
+          <p>
+            <strong>{t.notRead}</strong>{' '}
+            {failed.kind === 'file'
+              ? t.problem(failed.problem)
+              : failed.kind === 'storage'
+                ? STORAGE_MESSAGES[failed.problem.code][lang]
+                : null}{' '}
+            {failed.kind === 'storage' ? null : t.nothingChanged}
+          </p>
+          {failed.kind === 'refused' ? <ReasonList reasons={failed.reasons} /> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The stored log of one process for the timeline: its events, read once per new head, and the
+ * verdict on its chain. Checking the chain walks every event (hash, signatures, the process
+ * rules), which takes a while for a long log, so it runs after the list is on screen.
+ */
+import { useEffect, useState } from 'react';
+import { eventsOf } from '../../db/process-store.ts';
+import type { LoggedEvent } from '../../domain/chain.ts';
+import type { Sha256Hex } from '../../domain/crypto/sha256.ts';
+import type { ProcessEngine } from '../../domain/process-engine.ts';
+import { type BrokenProblem, verifyEvents } from '../../domain/verify.ts';
+import { useServices } from '../data.tsx';
+
+export type StoredLog =
+  | { status: 'loading' }
+  | { status: 'ready'; events: LoggedEvent[]; head: { seq: number; hash: string } | null }
+  | { status: 'failed'; detail: string };
+
+/** Reads the stored events again whenever the process gets a new event (`headSeq`). */
+export function useStoredLog(processId: string, headSeq: number): StoredLog {
+  const { db } = useServices();
+  const [log, setLog] = useState<StoredLog>({ status: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new event (headSeq) must re-read the log
+  useEffect(() => {
+    let current = true;
+    Promise.all([eventsOf(db, processId), db.heads.get(processId)])
+      .then(([events, head]) => {
+        if (current) setLog({ status: 'ready', events, head: head ? { seq: head.seq, hash: head.hash } : null });
+      })
+      .catch((error: unknown) => {
+        if (current) setLog({ status: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      });
+    return () => {
+      current = false;
+    };
+  }, [db, processId, headSeq]);
+  return log;
+}
+
+export type ChainVerdict =
+  | { status: 'checking' }
+  | { status: 'empty' }
+  | { status: 'intact'; count: number; headHash: string }
+  | { status: 'broken'; seq: number; problem: BrokenProblem | { code: 'headMismatch'; expected: number; got: number } }
+  | { status: 'failed' };
+
+/**
+ * Walks the stored log the way an auditor's `ankerpunkt verify` does: each event in the chain,
+ * its signatures, the process rules. Then the stored head must be the last event, or events
+ * were cut off the end.
+ */
+export async function checkStoredChain(
+  eng: ProcessEngine,
+  sha256: Sha256Hex,
+  events: readonly LoggedEvent[],
+  head: { seq: number; hash: string } | null,
+): Promise<ChainVerdict> {
+  const last = events[events.length - 1];
+  if (!last) return { status: 'empty' };
+  try {
+    const walked = await verifyEvents(eng, events, sha256);
+    if (!walked.ok) return { status: 'broken', seq: walked.event.seq, problem: walked.problem };
+  } catch {
+    // A stored row that is not an event at all: the walk cannot even read it.
+    return { status: 'failed' };
+  }
+  if (head && (head.seq !== last.seq || head.hash !== last.hash)) {
+    return { status: 'broken', seq: last.seq + 1, problem: { code: 'headMismatch', expected: head.seq, got: last.seq } };
+  }
+  return { status: 'intact', count: events.length, headHash: last.hash };
+}
+
+export function useChainVerdict(log: StoredLog): ChainVerdict {
+  const { engine, sha256 } = useServices();
+  const [verdict, setVerdict] = useState<ChainVerdict>({ status: 'checking' });
+  useEffect(() => {
+    if (log.status === 'failed') {
+      setVerdict({ status: 'failed' });
+      return;
+    }
+    if (log.status !== 'ready') return;
+    let current = true;
+    setVerdict({ status: 'checking' });
+    checkStoredChain(engine, sha256, log.events, log.head).then((result) => {
+      if (current) setVerdict(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [log, engine, sha256]);
+  return verdict;
+}

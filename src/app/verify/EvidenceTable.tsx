@@ -1,0 +1,60 @@
+/** The evidence files of a ZIP bundle, each with its digest and whether its bytes match it. */
+import type { EvidenceFileRow } from '../../domain/import/check-bundle.ts';
+import { EVIDENCE_STATUS } from '../../domain/import/messages.ts';
+import { formatBytes, useLang, useMessages } from '../i18n.tsx';
+import { verifyMessages } from './messages.ts';
+
+export function EvidenceTable({ rows, ignored }: { rows: EvidenceFileRow[]; ignored: string[] }) {
+  const t = useMessages(verifyMessages);
+  const { lang } = useLang();
+  const okCount = rows.filter((r) => r.status === 'ok').length;
+  return (
+    <section className="card" aria-labelledby="evidence-files-title">
+      <h2 id="evidence-files-title">{t.evidenceTitle}</h2>
+      {okCount === rows.length ? <p>{t.allOk(rows.length)}</p> : null}
+      <div className="table-scroll">
+        <table className="evidence-files">
+          <caption className="visually-hidden">{t.evidenceCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.evidenceName}</th>
+              <th scope="col">{t.digest}</th>
+              <th scope="col">{t.size}</th>
+              <th scope="col">{t.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.sha256} className={`evidence-${row.status}`}>
+                <th scope="row">
+                  {row.names.join(', ') || '–'}
+                  {row.titles.length > 0 ? <span className="hint"> · {row.titles.join(' / ')}</span> : null}
+                </th>
+                <td>
+                  <code title={row.sha256}>{row.sha256.slice(0, 16)}…</code>
+                </td>
+                <td>{formatBytes(row.size, lang)}</td>
+                <td>
+                  <span aria-hidden="true">{EVIDENCE_STATUS[row.status].icon} </span>
+                  {EVIDENCE_STATUS[row.status][lang]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {ignored.length > 0 ? (
+        <div className="notice notice-warning">
+          <p>{t.ignored}</p>
+          <ul>
+            {ignored.map((name) => (
+              <li key={name}>
+                <code>{name}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

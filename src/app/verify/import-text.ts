@@ -1,0 +1,42 @@
+/** Why an import was refused, in one line of German or English: what is wrong, and that nothing changed. */
+import type { Rulebook } from '../../../standards/rulebook.ts';
+import { verdictLine } from '../../cli/verdict-text.ts';
+import type { ImportProblem } from '../../db/import-store.ts';
+import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
+import { bundleFileProblemText } from '../../domain/import/messages.ts';
+import type { Lang } from '../../i18n/lang.ts';
+
+const UNCHANGED = {
+  de: 'Es wurde nichts gespeichert; die Daten auf diesem Gerät sind unverändert.',
+  en: 'Nothing was saved; the data on this device is unchanged.',
+};
+
+export function importProblemText(problem: ImportProblem, lang: Lang, rulebook: Rulebook): string {
+  const de = lang === 'de';
+  let what: string;
+  switch (problem.code) {
+    case 'broken':
+      what = verdictLine(problem.verdict, lang, rulebook);
+      break;
+    case 'evidenceMismatch':
+      what = de
+        ? `${problem.digests.length === 1 ? 'Ein Nachweis passt' : `${problem.digests.length} Nachweise passen`} nicht zu ${problem.digests.length === 1 ? 'seinem' : 'ihrem'} Fingerabdruck im Protokoll (${problem.digests.map((d) => `${d.slice(0, 12)}…`).join(', ')}): die Datei wurde verändert oder ausgetauscht`
+        : `${problem.digests.length === 1 ? 'An evidence file does' : `${problem.digests.length} evidence files do`} not match the digest in the log (${problem.digests.map((d) => `${d.slice(0, 12)}…`).join(', ')}): the file was changed or replaced`;
+      break;
+    case 'exists':
+      what = problem.sameHead
+        ? de
+          ? `Der Prozess ${problem.processId} ist bereits genau so auf diesem Gerät`
+          : `Process ${problem.processId} is already on this device, exactly as in the file`
+        : de
+          ? `Der Prozess ${problem.processId} wird bereits auf diesem Gerät geführt; er wird nicht überschrieben`
+          : `Process ${problem.processId} is already kept on this device; it is not overwritten`;
+      break;
+    case 'storage':
+      // These already say that nothing was saved.
+      return STORAGE_MESSAGES[problem.problem.code][lang];
+    default:
+      what = bundleFileProblemText(problem, lang, rulebook);
+  }
+  return `${what}. ${UNCHANGED[lang]}`;
+}

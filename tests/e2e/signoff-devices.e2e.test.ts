@@ -1,0 +1,177 @@
+/**
+ * A sign-off across two devices: two independent browser contexts (each its own IndexedDB and
+ * keys) exchange only files, as an ambassador and a managing director would by e-mail. The
+ * director refuses with a comment, the ambassador asks again, the director grants; forged and
+ * repeated response files are refused through the real file input with nothing changed.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest, axeViolations, session } from './harness.ts';
+
+const AGENCY = 'Agentur für Arbeit Reutlingen';
+const COMMENT = 'Der Zeitanteil der IKBO fehlt im Kontrakt.';
+
+interface Saved {
+  name: string;
+  buffer: Buffer;
+}
+
+/** Clicks `button` and returns the file the page offers for download. */
+async function download(page: Page, button: string): Promise<Saved> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), buffer: readFileSync(path) };
+}
+
+function asFile(saved: Saved) {
+  return { name: saved.name, mimeType: 'application/json', buffer: saved.buffer };
+}
+
+/** The ambassador reads a response file in, through the file input of the overview. */
+async function importResponse(page: Page, saved: Saved | { name: string; buffer: Buffer }): Promise<void> {
+  await page.getByLabel('Antwort der Geschäftsführung einlesen').setInputFiles(asFile(saved));
+}
+
+describe('a sign-off on two devices', () => {
+  const app = appUnderTest();
+
+  it('the director refuses by file, the ambassador reworks and asks again, the director grants; forged files are refused', async () => {
+    const ambassador = await session(app.browser);
+    const director = await session(app.browser);
+    const amb = ambassador.page;
+    const dir = director.page;
+
+    // The ambassador's device: a new process.
+    await amb.goto(app.url);
+    await amb.getByLabel('Name der Dienststelle').fill(AGENCY);
+    await amb.getByLabel('Art der Dienststelle').selectOption('AA');
+    await amb.getByLabel('Ihr Name').fill('Maria Beispiel');
+    await amb.getByRole('button', { name: 'Prozess anlegen' }).click();
+    await amb.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+
+    // The director's device: a profile of their own, whose identity file goes to the ambassador.
+    await dir.goto(app.url);
+    await dir.getByRole('link', { name: 'Einstellungen' }).click();
+    await dir.getByRole('textbox', { name: 'Name', exact: true }).fill('Dr. Paul Leiter');
+    await dir.getByRole('button', { name: 'Person anlegen' }).click();
+    await dir.getByText('Person angelegt.').waitFor();
+    const identity = await download(dir, 'Identitätsdatei speichern');
+
+    await amb.getByText('Person aus Identitätsdatei registrieren').click();
+    await amb.getByLabel('Identitätsdatei wählen').setInputFiles(asFile(identity));
+    await amb.getByLabel('Fingerabdruck mit der Person abgeglichen (Telefon oder persönlich)').check();
+    await amb.getByLabel('Rolle im Prozess').selectOption('managingDirector');
+    await amb.getByRole('button', { name: 'Person registrieren' }).click();
+    await amb.getByRole('rowheader', { name: /Dr\. Paul Leiter/ }).waitFor();
+
+    // The Kontrakt as a file, then the request, saved as a file for the director.
+    await amb.getByRole('link', { name: 'Nachweise' }).click();
+    await amb.getByLabel('Art des Nachweises').selectOption('kontrakt');
+    await amb.getByRole('textbox', { name: 'Titel', exact: true }).fill('Kontrakt DIKÖ 2027');
+    await amb
+      .getByLabel('Datei auswählen')
+      .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
+    await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
+    await amb.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await amb.getByRole('link', { name: 'Übersicht' }).click();
+    await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
+    await amb.getByText('Wartet auf: Geschäftsführung').waitFor();
+    const firstRequest = await download(amb, 'Freigabeantrag als Datei speichern');
+    expect(firstRequest.name).toMatch(/^freigabeantrag-agentur-fuer-arbeit-reutlingen-auftragsklaerung-\d{4}-\d{2}-\d{2}\.json$/);
+
+    // The director opens it from the inbox: verified, stored read-only, the review opens.
+    await dir.getByRole('link', { name: 'Freigaben' }).click();
+    await dir.getByRole('heading', { level: 1, name: 'Freigaben' }).waitFor();
+    expect(await axeViolations(dir)).toEqual([]);
+    await dir.getByLabel('Freigabeantrag öffnen').setInputFiles(asFile(firstRequest));
+    await dir.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+    await dir
+      .getByText(/Kopie nur zum Lesen/)
+      .first()
+      .waitFor();
+    await dir.getByRole('heading', { name: 'Ihre Entscheidung als Geschäftsführung' }).waitFor();
+    await dir.getByText(/Kontrakt DIKÖ 2027 \(Fassung 1\) · SHA-256/).waitFor();
+    expect(await axeViolations(dir)).toEqual([]);
+    await dir.getByLabel('Kommentar').fill(COMMENT);
+    const refusal = await download(dir, 'Ablehnen und Antwortdatei speichern');
+    expect(refusal.name).toMatch(/^freigabeantwort-.*-abgelehnt-/);
+    await dir.getByText(/Antwortdatei gespeichert: freigabeantwort-/).waitFor();
+
+    // The evidence file came along: the director can open it from the copy.
+    await dir.getByRole('link', { name: 'Nachweise ansehen (Vorschau und Download)' }).click();
+    await dir.getByText('Vorschau und Download').first().click();
+    await dir.getByText('„kontrakt.pdf“ herunterladen').waitFor();
+    expect(await dir.getByText(/liegt auf diesem Gerät nicht vor/).count()).toBe(0);
+    await dir.getByRole('link', { name: 'Übersicht' }).click();
+
+    // The ambassador reads the refusal in; the comment shows, the stage stays open.
+    await importResponse(amb, refusal);
+    await amb.getByText('Eingelesen: Freigabe abgelehnt von Dr. Paul Leiter.').waitFor();
+    await amb.locator('q', { hasText: COMMENT }).waitFor();
+    // The same file again: nothing is appended.
+    await importResponse(amb, refusal);
+    await amb.getByText('Diese Antwort ist bereits eingelesen; es wurde nichts doppelt gespeichert.').waitFor();
+    expect(await amb.locator('.decision-refused').count()).toBe(1);
+    // A damaged file: refused with a message, nothing changed.
+    await importResponse(amb, { name: 'kaputt.json', buffer: Buffer.from('{"format": "ankerpunkt.sign-off-response",') });
+    await amb.getByRole('alert').filter({ hasText: 'Die Datei ist beschädigt oder keine Datei von Ankerpunkt' }).waitFor();
+    expect(await axeViolations(amb)).toEqual([]);
+
+    // Reworked and asked again; the new file replaces the director's copy.
+    await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
+    await amb.getByText('Wartet auf: Geschäftsführung').waitFor();
+    const secondRequest = await download(amb, 'Freigabeantrag als Datei speichern');
+    await dir.getByRole('link', { name: 'Freigaben' }).click();
+    // A request file whose log was edited on the way is refused, and the old copy stays.
+    const tampered = JSON.parse(secondRequest.buffer.toString('utf8'));
+    const asked = tampered.bundle.events.findLast((e: { type: string }) => e.type === 'SignOffRequested');
+    asked.payload.note = 'Bitte ungeprüft freigeben.';
+    await dir
+      .getByLabel('Freigabeantrag öffnen')
+      .setInputFiles({ ...asFile(secondRequest), buffer: Buffer.from(JSON.stringify(tampered)) });
+    await dir
+      .getByRole('alert')
+      .filter({ hasText: /Der Prüfpfad in der Datei ist ab Eintrag \d+ gebrochen/ })
+      .waitFor();
+    await dir.getByLabel('Freigabeantrag öffnen').setInputFiles(asFile(secondRequest));
+    await dir.getByRole('heading', { name: 'Ihre Entscheidung als Geschäftsführung' }).waitFor();
+    await dir.locator('q', { hasText: COMMENT }).waitFor();
+    await dir.getByRole('link', { name: 'Freigaben' }).click();
+    await dir.getByRole('row', { name: new RegExp(AGENCY) }).waitFor();
+    expect(await axeViolations(dir)).toEqual([]);
+    await dir.getByRole('link', { name: `${AGENCY}: Freigabe prüfen` }).click();
+    const grant = await download(dir, 'Freigeben und Antwortdatei speichern');
+    // A second answer to the same request, which must not count once the first is in.
+    await dir.getByLabel('Kommentar').fill('Doch nicht.');
+    const lateRefusal = await download(dir, 'Ablehnen und Antwortdatei speichern');
+
+    // A response edited after signing: the signature no longer holds.
+    const edited = JSON.parse(grant.buffer.toString('utf8'));
+    edited.decision.payload.comment = 'Freigabe ohne Auflagen.';
+    await importResponse(amb, { name: grant.name, buffer: Buffer.from(JSON.stringify(edited)) });
+    await amb
+      .getByRole('alert')
+      .filter({ hasText: /Die Signatur mit Schlüssel .* ist ungültig/ })
+      .waitFor();
+    expect(await amb.locator('.decision-granted').count()).toBe(0);
+
+    // The real grant goes in; the late refusal for the decided request is refused.
+    await importResponse(amb, grant);
+    await amb.getByText('Eingelesen: Freigabe erteilt von Dr. Paul Leiter.').waitFor();
+    await importResponse(amb, lateRefusal);
+    await amb
+      .getByRole('alert')
+      .filter({ hasText: /bereits entschieden/ })
+      .waitFor();
+    expect(await amb.locator('.decision-refused').count()).toBe(1);
+
+    // The stage can be completed.
+    await amb.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' }).click();
+    await amb.locator('.stepper [aria-current="step"]', { hasText: 'Strukturaufbau' }).waitFor();
+    expect(ambassador.errors).toEqual([]);
+    expect(director.errors).toEqual([]);
+    await ambassador.context.close();
+    await director.context.close();
+  });
+});

@@ -1,0 +1,207 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { syntheticLog } from '../../bench/synthetic-log.ts';
+import { sha256 } from '../support/demo.ts';
+import { appUnderTest, axeViolations, session } from './harness.ts';
+
+const DEMO = 'Jobcenter Neckar-Alb (Demo)';
+
+async function openDemoTimeline(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Beispielprozess laden' }).click();
+  await page.getByRole('heading', { level: 1, name: DEMO }).waitFor({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'Verlauf' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Verlauf' }).waitFor();
+}
+
+const list = (page: Page) => page.getByRole('region', { name: /^Ereignisse, (neueste|älteste) zuerst$/ });
+const items = (page: Page) => list(page).getByRole('listitem');
+const count = (page: Page) => page.locator('.timeline-count');
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : el?.getAttribute('aria-label');
+    return `${el?.tagName} ${label ?? el?.textContent ?? ''}`.trim();
+  });
+
+describe('the timeline of a process', () => {
+  const app = appUnderTest();
+
+  it('shows every event of the demo with an intact chain, filters by type, searches and switches the order', async () => {
+    const { page, errors, context } = await session(app.browser);
+    await openDemoTimeline(page, app.url);
+    await page
+      .getByText(/^✓ Kette intakt: 160 Ereignisse, jedes mit dem vorigen verkettet und geprüft\. Kopf-Hash [0-9a-f]{12}…$/)
+      .waitFor({
+        timeout: 30_000,
+      });
+    expect(await count(page).textContent()).toBe('160 Ereignisse');
+    // Newest first: the first entry is the last event.
+    const first = items(page).first();
+    expect(await first.getAttribute('aria-posinset')).toBe('1');
+    expect(await first.getAttribute('aria-setsize')).toBe('160');
+    expect(await first.textContent()).toContain('Ereignis 160');
+
+    // Only the refusals: each names the decision, the signer, the role and the key.
+    await page.getByLabel('Art des Ereignisses').selectOption({ label: 'Freigabe abgelehnt' });
+    await expect.poll(() => count(page).textContent()).toMatch(/^\d von 160 Ereignissen$/);
+    const refusals = await items(page).allTextContents();
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const text of refusals) {
+      expect(text).toContain('Freigabe abgelehnt');
+      expect(text).toMatch(/abgelehnt als [^,]+, elektronisch unterschrieben mit Schlüssel/);
+      expect(text).toMatch(/Schlüssel ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
+      expect(text).toContain('Begründung: „');
+    }
+    expect(refusals.join('\n')).toContain('Das Seminarbudget ist im Eingliederungstitel nicht gedeckt.');
+    // Each links to its stage and to the evidence it concerned.
+    await list(page).getByRole('link', { name: 'Phase „Ziel- und Maßnahmenplanung“, Zyklus 1' }).first().waitFor();
+    await list(page)
+      .getByRole('link', { name: /^Nachweis „Maßnahmenplan DIKÖ 2024\/25/ })
+      .first()
+      .waitFor();
+
+    // Search, with and without umlauts; the type filter still holds.
+    await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    await expect.poll(() => count(page).textContent()).toBe('160 Ereignisse');
+    await page.getByLabel('Im Text suchen').fill('elternzeit');
+    await expect.poll(() => count(page).textContent()).toBe('2 von 160 Ereignissen');
+    expect((await items(page).allTextContents()).join('\n')).toContain('IKBO in Elternzeit');
+    await page.getByLabel('Im Text suchen').fill('Massnahmenplan ueberarbeitet');
+    await expect.poll(() => count(page).textContent()).toBe('2 von 160 Ereignissen');
+
+    // Oldest first: the process opening comes first.
+    await page.getByLabel('Im Text suchen').fill('');
+    await page.getByRole('radio', { name: 'Älteste zuerst' }).check();
+    await expect.poll(() => items(page).first().textContent()).toContain('Prozess eröffnet');
+    expect(await list(page).getAttribute('aria-label')).toBe('Ereignisse, älteste zuerst');
+
+    // A date range in German days, both ends included.
+    await page.getByLabel('Von (Datum)').fill('2024-05-10');
+    await page.getByLabel('Bis (Datum)').fill('2024-05-10');
+    await expect.poll(() => count(page).textContent()).toMatch(/^\d+ von 160 Ereignissen$/);
+    for (const text of await items(page).allTextContents()) expect(text).toContain('10.05.2024');
+
+    // A stage link leads to the overview, an evidence link to the evidence.
+    await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    await page.getByLabel('Art des Ereignisses').selectOption({ label: 'Nachweis angelegt' });
+    await list(page)
+      .getByRole('link', { name: /^Nachweis „/ })
+      .first()
+      .click();
+    await page.waitForURL(/#\/p\/jc-neckar-alb\/evidence$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no accessibility violations, and is worked by keyboard alone', async () => {
+    const { page, errors, context } = await session(app.browser);
+    await openDemoTimeline(page, app.url);
+    await page.getByText(/Kette intakt/).waitFor({ timeout: 30_000 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // From the heading on, Tab reaches each filter in turn.
+    await page.getByRole('link', { name: 'Verlauf' }).focus();
+    const tabTo = async (target: string) => {
+      for (let i = 0; i < 30 && (await focused(page)) !== target; i++) await page.keyboard.press('Tab');
+      expect(await focused(page)).toBe(target);
+    };
+    await tabTo('SELECT Art des Ereignisses');
+    // Typing on a focused select picks the option that starts with it.
+    await page.keyboard.type('Freigabe a');
+    await expect.poll(() => count(page).textContent()).toMatch(/^\d von 160 Ereignissen$/);
+    await tabTo('INPUT Im Text suchen');
+    await page.keyboard.type('Seminarbudget');
+    await expect.poll(() => count(page).textContent()).toBe('1 von 160 Ereignissen');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^INPUT/);
+    await page.keyboard.press('ArrowDown'); // radio group: to "Älteste zuerst"
+    await expect.poll(() => list(page).getAttribute('aria-label')).toBe('Ereignisse, älteste zuerst');
+    await tabTo('BUTTON Filter zurücksetzen');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count(page).textContent()).toBe('160 Ereignisse');
+    // The list itself takes focus and scrolls with the keyboard.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('SECTION Ereignisse, neueste zuerst');
+    const scrollTop = () => list(page).evaluate((el) => el.scrollTop);
+    await page.keyboard.press('End');
+    await expect.poll(scrollTop).toBeGreaterThan(1000);
+    await expect.poll(() => items(page).last().getAttribute('aria-posinset')).toBe('160');
+    expect(await items(page).last().textContent()).toContain('Prozess eröffnet');
+    // Only what is in view is in the page.
+    expect(await items(page).count()).toBeLessThan(40);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a log of 10,000 events quickly and scrolls it smoothly', async () => {
+    const { events } = await syntheticLog(10_000, sha256);
+    const { page, errors, context } = await session(app.browser);
+    await page.goto(app.url);
+    await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
+    // Test-only shortcut: the log is written straight into the app's database, as an import would.
+    await page.evaluate(async (json) => {
+      const rows = JSON.parse(json) as { seq: number; hash: string }[];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('ankerpunkt');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['events', 'heads'], 'readwrite');
+        for (const row of rows) tx.objectStore('events').put({ ...row, processId: 'jc-neckar-alb' });
+        const last = rows[rows.length - 1] as { seq: number; hash: string };
+        tx.objectStore('heads').put({ processId: 'jc-neckar-alb', seq: last.seq, hash: last.hash });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, JSON.stringify(events));
+
+    const opened = Date.now();
+    await page.goto(`${app.url}#/p/jc-neckar-alb`);
+    await page.getByRole('heading', { level: 1, name: DEMO }).waitFor({ timeout: 120_000 });
+    const processReady = Date.now() - opened;
+    const start = Date.now();
+    await page.getByRole('link', { name: 'Verlauf' }).click();
+    await items(page).first().waitFor({ timeout: 60_000 });
+    const listShown = Date.now() - start;
+    expect(await count(page).textContent()).toBe('10.000 Ereignisse');
+    expect(await items(page).first().getAttribute('aria-setsize')).toBe('10000');
+    await page.getByText(/Kette intakt: 10\.000 Ereignisse/).waitFor({ timeout: 120_000 });
+    const chainChecked = Date.now() - start;
+
+    // Filtering the whole log: type a search and wait for the count.
+    const filterStart = Date.now();
+    await page.getByLabel('Im Text suchen').fill('Aktennotiz 7');
+    await expect.poll(() => count(page).textContent()).toMatch(/^[\d.]+ von 10\.000 Ereignissen$/);
+    const filtered = Date.now() - filterStart;
+    await page.getByLabel('Im Text suchen').fill('');
+    await expect.poll(() => count(page).textContent()).toBe('10.000 Ereignisse');
+
+    // Scrolling: 60 steps through the whole list, one per frame; the slowest frame counts.
+    const frames = await list(page).evaluate(async (el) => {
+      const durations: number[] = [];
+      let last = performance.now();
+      for (let i = 1; i <= 60; i++) {
+        el.scrollTop = (el.scrollHeight * i) / 60;
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        const now = performance.now();
+        durations.push(now - last);
+        last = now;
+      }
+      durations.sort((a, b) => a - b);
+      return { median: durations[30] as number, worst: durations[durations.length - 1] as number, nodes: el.querySelectorAll('li').length };
+    });
+    await expect.poll(() => items(page).last().getAttribute('aria-posinset')).toBe('10000');
+    console.log(
+      `10,000 events: process on screen ${processReady} ms; timeline list ${listShown} ms; chain checked ${chainChecked} ms; ` +
+        `search ${filtered} ms; scroll frame median ${frames.median.toFixed(1)} ms, worst ${frames.worst.toFixed(1)} ms; ${frames.nodes} items in the DOM`,
+    );
+    expect(frames.nodes).toBeLessThan(60);
+    expect(frames.median).toBeLessThan(100);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
