@@ -126,8 +126,7 @@ function evidenceReport(ctx: ProcessContext): EvidenceReportEntry[] {
         size: rev.content.type === 'file' ? rev.content.size : null,
         sha256: rev.content.sha256,
         recordedAt: rev.at,
-        // Read defensively: erasure is recorded only by logs that know EvidenceErased.
-        erasedAt: (rev as { erasure?: { erasedAt: string } }).erasure?.erasedAt ?? null,
+        erasedAt: rev.erasure?.erasedAt ?? null,
       })),
     )
     .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));

@@ -94,7 +94,8 @@ const de: Record<ReasonCode, Message> = {
   requestAlreadyExists: (p) => `Den Antrag ${s(p.requestId)} gibt es bereits.`,
   requestMismatch: (p) => `Der Antrag stimmt nicht mit dem Stand des Prozesses überein (${s(p.field)}).`,
   requestNotFound: (p) => `Den Freigabeantrag ${s(p.requestId)} gibt es nicht.`,
-  requestClosed: (p) => `Über den Antrag ${s(p.requestId)} ist bereits entschieden (${s(p.status)}).`,
+  requestClosed: (p) =>
+    `Über den Antrag ${s(p.requestId)} ist bereits entschieden: er wurde ${p.status === 'granted' ? 'erteilt' : 'abgelehnt'}.`,
   requestHashMismatch: (p) => `Die Entscheidung bezieht sich auf eine andere Fassung des Antrags ${s(p.requestId)}.`,
   requestOutdated: (p) =>
     `Der Antrag ${s(p.requestId)} ist überholt: Nachweise wurden seither geändert oder gelöscht${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} oder es gibt einen neueren Antrag. Bitte über den aktuellen Antrag entscheiden.`,
@@ -175,7 +176,7 @@ const en: Record<ReasonCode, Message> = {
   requestAlreadyExists: (p) => `Request ${s(p.requestId)} already exists.`,
   requestMismatch: (p) => `The request does not match the state of the process (${s(p.field)}).`,
   requestNotFound: (p) => `There is no sign-off request ${s(p.requestId)}.`,
-  requestClosed: (p) => `Request ${s(p.requestId)} is already decided (${s(p.status)}).`,
+  requestClosed: (p) => `Request ${s(p.requestId)} is already decided: it was ${p.status === 'granted' ? 'granted' : 'refused'}.`,
   requestHashMismatch: (p) => `The decision refers to a different version of request ${s(p.requestId)}.`,
   requestOutdated: (p) =>
     `Request ${s(p.requestId)} is outdated: evidence was changed or erased since${a(p.evidenceIds).length ? ` (${s(p.evidenceIds)})` : ''} or a newer request exists. Please decide on the current request.`,

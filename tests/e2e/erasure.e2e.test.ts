@@ -77,7 +77,7 @@ describe('erasing an evidence file', () => {
             get.onerror = () => reject(get.error);
           };
         }),
-      digest,
+      digest as string,
     );
     expect(stored).toBe(false);
 

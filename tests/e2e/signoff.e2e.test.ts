@@ -85,7 +85,7 @@ describe('a sign-off on the same device', () => {
     await revise.getByRole('button', { name: 'Fassung 2 speichern' }).click();
     await page.getByText('Fassung 2 gespeichert.').first().waitFor();
     await page.getByRole('link', { name: 'Übersicht' }).click();
-    await page.getByText(/veraltet: seit der Freigabe geändert oder abgelaufen: „Kontrakt DIKÖ 2027“/).waitFor();
+    await page.getByText(/veraltet: seit der Freigabe geändert, abgelaufen oder Inhalt gelöscht: „Kontrakt DIKÖ 2027“/).waitFor();
     const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' });
     expect(await advance.getAttribute('aria-disabled')).toBe('true');
 

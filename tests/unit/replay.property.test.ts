@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
+import { allEvidence } from '../../machines/process/process.collections.ts';
 import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { MemoryLog } from '../../src/domain/memory-log.ts';
@@ -11,6 +12,37 @@ import { demoProcess, sha256 } from '../support/demo.ts';
 /** What must be equal for two snapshots to be "the same state". */
 function stateOf(snapshot: ProcessSnapshot) {
   return { value: snapshot.value, context: snapshot.context, history: toCache(snapshot).history };
+}
+
+/** Appends a logged event again as the command it was: its place in the chain is the log's to give. */
+async function appendAsCommand(log: MemoryLog, event: LoggedEvent) {
+  const { seq: _s, prevHash: _p, hash: _h, ...command } = event;
+  const result = await log.append(command as never);
+  if (!result.ok) throw new Error(`event ${event.seq} refused: ${JSON.stringify(result.reasons)}`);
+}
+
+/**
+ * The demo's log plus an erasure of one of its files, so random proposals include the erasure
+ * event too: at a point where that file does not exist yet, or was already erased, it is refused.
+ */
+async function demoWithErasure(): Promise<LoggedEvent[]> {
+  const { writer, people } = await demoProcess();
+  const events = writer.log.events;
+  const file = allEvidence(writer.log.snapshot.context)
+    .flatMap((e) => e.revisions.map((rev) => ({ evidenceId: e.evidenceId, rev })))
+    .find(({ rev }) => rev.content.type === 'file');
+  if (!file) throw new Error('the demo has no file evidence');
+  const log = new MemoryLog(engine(), sha256);
+  for (const event of events) await appendAsCommand(log, event);
+  const erased = await log.append({
+    type: 'EvidenceErased',
+    id: 'e-erasure',
+    at: writer.log.snapshot.context.lastAt,
+    actor: { personId: people.ikbo.personId, role: 'ambassador' },
+    payload: { evidenceId: file.evidenceId, revision: file.rev.revision, sha256: file.rev.content.sha256, reason: 'Namen von Kund*innen' },
+  });
+  if (!erased.ok) throw new Error(`erasure refused: ${JSON.stringify(erased.reasons)}`);
+  return log.events;
 }
 
 /** The cache goes through JSON as it would through IndexedDB. */
@@ -35,8 +67,7 @@ describe('replay', () => {
   });
 
   it('from a cached snapshot at any point gives exactly the state of a full replay', async () => {
-    const { writer } = await demoProcess();
-    const events = writer.log.events;
+    const events = await demoWithErasure();
     const full = stateOf(replay(engine(), events));
     fc.assert(
       fc.property(fc.integer({ min: 0, max: events.length }), (k) => {
@@ -68,8 +99,7 @@ describe('replay', () => {
 
 describe('explain and the machine agree', () => {
   it('explain gives no reason exactly when the machine accepts, for any recorded fact proposed at any point', async () => {
-    const { writer } = await demoProcess();
-    const events = writer.log.events;
+    const events = await demoWithErasure();
     const snapshots = [engine().initial];
     for (const event of events) snapshots.push(transition(engine().machine, snapshots[snapshots.length - 1] as ProcessSnapshot, event)[0]);
     const roles = [
@@ -100,15 +130,14 @@ describe('explain and the machine agree', () => {
   });
 
   it('a log built from random proposals, accepted or refused, replays to the live state', async () => {
-    const { writer } = await demoProcess();
-    const events = writer.log.events;
+    const events = await demoWithErasure();
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: events.length }),
         fc.array(fc.integer({ min: 0, max: events.length - 1 }), { minLength: 1, maxLength: 25 }),
         async (k, picks) => {
           const log = new MemoryLog(engine(), sha256);
-          for (const event of events.slice(0, k)) await log.append(event as never);
+          for (const event of events.slice(0, k)) await appendAsCommand(log, event);
           let n = 0;
           for (const j of picks) {
             const { seq: _s, prevHash: _p, hash: _h, ...command } = events[j] as LoggedEvent;

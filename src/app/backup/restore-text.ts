@@ -8,11 +8,15 @@ import type { Lang } from '../../i18n/lang.ts';
 
 export function restoreProblemText(problem: RestoreProblem, lang: Lang, engine: ProcessEngine): string {
   const de = lang === 'de';
-  const unchanged = de ? 'Es wurde nichts gespeichert; die Daten auf diesem Gerät sind unverändert.' : 'Nothing was saved; the data on this device is unchanged.';
+  const unchanged = de
+    ? 'Es wurde nichts gespeichert; die Daten auf diesem Gerät sind unverändert.'
+    : 'Nothing was saved; the data on this device is unchanged.';
   let what: string;
   switch (problem.code) {
     case 'notBackup':
-      what = de ? 'Die Datei ist keine Ankerpunkt-Sicherung (backup.json fehlt oder ist falsch)' : 'The file is not an Ankerpunkt backup (backup.json missing or wrong)';
+      what = de
+        ? 'Die Datei ist keine Ankerpunkt-Sicherung (backup.json fehlt oder ist falsch)'
+        : 'The file is not an Ankerpunkt backup (backup.json missing or wrong)';
       break;
     case 'wrongVersion':
       what = de

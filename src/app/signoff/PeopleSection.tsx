@@ -12,7 +12,7 @@ import type { RoleId } from '../../../standards/schema.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
-import { useAppend } from '../process-data.tsx';
+import { useAppend, useReadOnly } from '../process-data.tsx';
 import { profileMessages } from '../profiles/messages.ts';
 import { RegisterFromIdentity } from '../profiles/RegisterFromIdentity.tsx';
 import { RevokeKey } from '../profiles/RevokeKey.tsx';
@@ -26,6 +26,8 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
   const { lang } = useLang();
   const { db, engine } = useServices();
   const { build, append } = useAppend(processId, snapshot);
+  // A read-only copy is for reviewing: who is registered is shown, changing it is not offered.
+  const readOnly = useReadOnly() !== null;
   const identities = useLiveQuery(() => db.identities.toArray(), [db]) ?? [];
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<RoleId>('managingDirector');
@@ -66,7 +68,7 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
                       <code>{fingerprint(k.keyId)}</code>
                       {k.revokedAt ? (
                         ` (${p.revokedAt(formatDateTime(k.revokedAt, lang), k.revokeReason ?? '')})`
-                      ) : (
+                      ) : readOnly ? null : (
                         <RevokeKey
                           processId={processId}
                           snapshot={snapshot}
@@ -82,35 +84,39 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
           ))}
         </tbody>
       </table>
-      <details className="register-person">
-        <summary>{t.registerTitle}</summary>
-        <p className="hint">{t.registerHint}</p>
-        {unregistered.length === 0 ? (
-          <p>{t.none}</p>
-        ) : (
-          <>
-            <SelectField label={t.person} value={personId} onChange={(e) => setPersonId(e.target.value)}>
-              <option value="">{t.choose}</option>
-              {unregistered.map((i) => (
-                <option key={i.personId} value={i.personId}>
-                  {i.name} – {fingerprint(i.publicKey.keyId)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label={t.role} value={role} onChange={(e) => setRole(e.target.value as RoleId)}>
-              {engine.rulebook.template.roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label[lang]}
-                </option>
-              ))}
-            </SelectField>
-            <ActionButton snapshot={snapshot} command={command} append={append} onDone={(o) => o.ok && setPersonId('')}>
-              {t.register}
-            </ActionButton>
-          </>
-        )}
-      </details>
-      <RegisterFromIdentity processId={processId} snapshot={snapshot} />
+      {readOnly ? null : (
+        <>
+          <details className="register-person">
+            <summary>{t.registerTitle}</summary>
+            <p className="hint">{t.registerHint}</p>
+            {unregistered.length === 0 ? (
+              <p>{t.none}</p>
+            ) : (
+              <>
+                <SelectField label={t.person} value={personId} onChange={(e) => setPersonId(e.target.value)}>
+                  <option value="">{t.choose}</option>
+                  {unregistered.map((i) => (
+                    <option key={i.personId} value={i.personId}>
+                      {i.name} – {fingerprint(i.publicKey.keyId)}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField label={t.role} value={role} onChange={(e) => setRole(e.target.value as RoleId)}>
+                  {engine.rulebook.template.roles.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.label[lang]}
+                    </option>
+                  ))}
+                </SelectField>
+                <ActionButton snapshot={snapshot} command={command} append={append} onDone={(o) => o.ok && setPersonId('')}>
+                  {t.register}
+                </ActionButton>
+              </>
+            )}
+          </details>
+          <RegisterFromIdentity processId={processId} snapshot={snapshot} />
+        </>
+      )}
     </section>
   );
 }

@@ -37,7 +37,7 @@ export function RequestFileExport({
   // The director's device checks the head signature: only a registered, unrevoked key makes a file it accepts.
   const registered = key !== undefined && key.personId === signer?.identity.personId && key.revokedAt === null;
   const save = async () => {
-    if (!signer || busy) return;
+    if (!signer || busy || !registered) return;
     setBusy(true);
     const at = timeFor(snapshot, now());
     const out = await exportRequestFile(db, engine, {

@@ -3,6 +3,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import processTemplate from '../../../standards/process-template.json' with { type: 'json' };
+import { BackupReminder } from '../backup/BackupReminder.tsx';
 import { useBaseServices, useProcessList } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { requestPersistentStorage } from '../persistence.ts';
@@ -105,6 +106,7 @@ export function StartScreen() {
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <BackupReminder />
       <ProcessList />
       <div className="two-columns">
         <Suspense fallback={<p role="status">…</p>}>

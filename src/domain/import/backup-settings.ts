@@ -17,7 +17,8 @@ export interface BackupStatus {
 export function backupStatusOf(last: unknown, days: unknown): BackupStatus {
   return {
     lastBackupAt: typeof last === 'string' && !Number.isNaN(Date.parse(last)) ? last : null,
-    reminderDays: typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= MAX_REMINDER_DAYS ? days : DEFAULT_REMINDER_DAYS,
+    reminderDays:
+      typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= MAX_REMINDER_DAYS ? days : DEFAULT_REMINDER_DAYS,
   };
 }
 

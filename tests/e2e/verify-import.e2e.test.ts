@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { GOOD } from '../fixtures/bundles/build.ts';
+import { appUnderTest, axeViolations, session } from './harness.ts';
+
+const AGENCY = 'Jobcenter Neckar-Alb (Demo)';
+const fixturePath = (name: string) => new URL(`../fixtures/bundles/${name}`, import.meta.url).pathname;
+
+async function openVerify(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Prüfen & Importieren' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Prüfen & Importieren' }).waitFor();
+}
+
+async function choose(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Bundle-Datei wählen (JSON oder ZIP)').setInputFiles(fixturePath(name));
+  await page.getByText('Prüfung abgeschlossen.').waitFor({ timeout: 60_000 });
+}
+
+describe('verifying and importing bundles', () => {
+  const app = appUnderTest();
+
+  it('verifies a ZIP bundle as intact with every evidence file matching, and opens it read-only', async () => {
+    const { page, errors, context } = await session(app.browser);
+    await openVerify(page, app.url);
+    expect(await axeViolations(page)).toEqual([]);
+    await choose(page, GOOD.zip);
+    await page.getByRole('heading', { name: /Ergebnis der Prüfung: ✓ Intakt/ }).waitFor();
+    await page.getByText(/^INTAKT: Jobcenter Neckar-Alb \(Demo\) · 160 Ereignisse/).waitFor();
+    await page.getByText(/Alle \d+ Nachweisdateien stimmen mit ihrem Fingerabdruck überein\./).waitFor();
+    expect(await page.getByRole('cell', { name: /passt nicht/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Nur zum Lesen öffnen' }).click();
+    await page.getByText(`„${AGENCY}“ ist jetzt als Kopie nur zum Lesen auf diesem Gerät.`).waitFor();
+    await page.getByRole('link', { name: 'Prozess öffnen' }).click();
+    await page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+    await page.getByText(/Kopie nur zum Lesen: eingeführt aus einer Datei/).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('names the first broken event and why, and refuses hostile files with a message, never crashing', async () => {
+    const { page, errors, context } = await session(app.browser);
+    await openVerify(page, app.url);
+    await choose(page, 'broken-chain.json');
+    await page.getByRole('heading', { name: /Ergebnis der Prüfung: ✗ Gebrochen/ }).waitFor();
+    const where = page.locator('.verdict-where');
+    await where.getByText('42 (e-').waitFor();
+    await where.getByText(/Hash stimmt nicht: der Inhalt wurde verändert/).waitFor();
+    expect(await page.getByRole('button', { name: 'Nur zum Lesen öffnen' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    for (const [file, says] of [
+      ['prototype-pollution.json', /unzulässigen Schlüssel „__proto__“/],
+      ['zip-bomb.zip', /mutmaßlich eine Zip-Bombe/],
+      ['zip-path-traversal.zip', /„\.\.\/x“ hat einen unzulässigen Pfad/],
+      ['not-json.json', /kein gültiges JSON/],
+    ] as const) {
+      await choose(page, file);
+      await page.getByRole('heading', { name: /Kein gültiges Bundle/ }).waitFor();
+      await page.getByRole('alert').filter({ hasText: says }).waitFor();
+    }
+    await choose(page, 'zip-digest-mismatch.zip');
+    await page.getByRole('cell', { name: /passt nicht zum Fingerabdruck/ }).waitFor();
+    await page.getByText(/Ein Import ist nicht möglich/).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('takes a process over, registers the key of this device, backs everything up and restores it in a second browser', async () => {
+    const { page, errors, context } = await session(app.browser);
+    await openVerify(page, app.url);
+    await choose(page, GOOD.zip);
+    await page.getByRole('button', { name: 'Prozess übernehmen (dieses Gerät führt ihn weiter)' }).click();
+    await page.getByRole('heading', { name: 'Prozess wirklich übernehmen?' }).waitFor();
+    await page.getByText(/KeyRegistered/).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ja, Prozess übernehmen' }).click();
+    await page.getByText(`„${AGENCY}“ wird jetzt auf diesem Gerät geführt.`).waitFor();
+    await page.getByLabel('Ich bin').selectOption({ label: 'Leyla Aydın (Jobcenter Neckar-Alb, Migrationsbeauftragte)' });
+    await page.getByRole('button', { name: 'Schlüssel dieses Geräts eintragen' }).click();
+    await page.getByText('Der Schlüssel dieses Geräts ist für Leyla Aydın eingetragen. Sie können jetzt weiterarbeiten.').waitFor();
+
+    // The start page reminds of a backup: there is data, and none was made.
+    await page.getByRole('link', { name: 'Prozesse' }).click();
+    await page.getByRole('heading', { name: /Zeit für eine Sicherung/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Zur Sicherung in den Einstellungen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Sicherung' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sicherung erstellen' }).click()]);
+    const bytes = await readFile(await download.path());
+    expect(download.suggestedFilename()).toMatch(/^ankerpunkt-sicherung-\d{4}-\d{2}-\d{2}\.zip$/);
+    await page.getByText(/Letzte Sicherung auf diesem Gerät:/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Prozesse' }).click();
+    await page.getByRole('link', { name: `${AGENCY} öffnen` }).waitFor();
+    expect(await page.getByRole('heading', { name: /Zeit für eine Sicherung/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+
+    // A new device: a second browser profile, restored from the file.
+    const second = await session(app.browser);
+    await second.page.goto(`${app.url}#/settings`);
+    await second.page.getByLabel('Sicherungsdatei wählen (ZIP)').setInputFiles({ name: 'sicherung.zip', mimeType: 'application/zip', buffer: bytes });
+    await second.page.getByRole('heading', { name: 'Sicherung jetzt wiederherstellen?' }).waitFor();
+    await second.page.getByRole('button', { name: 'Wiederherstellen', exact: true }).click();
+    await second.page.getByText('1 Prozesse übernommen.').waitFor({ timeout: 60_000 });
+    await second.page.getByText(/Neuer Schlüssel erzeugt für: Leyla Aydın/).waitFor();
+    expect(await axeViolations(second.page)).toEqual([]);
+    await second.page.getByRole('link', { name: 'Prozesse' }).click();
+    await second.page.getByRole('link', { name: `${AGENCY} öffnen` }).click();
+    await second.page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+    expect(await second.page.getByText(/Kopie nur zum Lesen/).count()).toBe(0);
+
+    // Restoring the same file again skips what is there.
+    await second.page.goto(`${app.url}#/settings`);
+    await second.page.getByLabel('Sicherungsdatei wählen (ZIP)').setInputFiles({ name: 'sicherung.zip', mimeType: 'application/zip', buffer: bytes });
+    await second.page.getByRole('button', { name: 'Wiederherstellen', exact: true }).click();
+    await second.page.getByText('1 Prozesse lagen schon unverändert hier und wurden übersprungen.').waitFor({ timeout: 60_000 });
+    expect(second.errors).toEqual([]);
+    await second.context.close();
+    await context.close();
+  });
+});
