@@ -27,7 +27,10 @@ async function freePort(): Promise<number> {
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Vitest sets NODE_ENV=test, which would make Vite build React in development mode: the
+    // tests must drive the production build that `npm start` serves.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => {
       err += d;

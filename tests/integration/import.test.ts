@@ -104,6 +104,30 @@ describe('importing a good bundle', () => {
   });
 });
 
+describe("a ZIP written by the app's own exporter", () => {
+  it('verifies with every evidence file matching and imports read-only', async () => {
+    const { planAuditZip } = await import('../../src/domain/export/audit-zip.ts');
+    const { writeZip } = await import('../../src/domain/export/zip-writer.ts');
+    const { writer } = await demoProcess();
+    const bundleBytes = new Uint8Array(bytesOf(GOOD.json));
+    const file = await readBundleFile(new Blob([bundleBytes]));
+    if (!file.ok) throw new Error('unreadable');
+    const plan = await planAuditZip({
+      bundle: file.bundle,
+      bundleBytes,
+      lookup: async (digest) => {
+        const found = writer.files.get(digest);
+        return found ? { size: found.bytes.length, mediaType: found.mediaType, open: () => [found.bytes] } : null;
+      },
+    });
+    const chunks: Uint8Array[] = [];
+    await writeZip(plan.entries, { write: (chunk) => void chunks.push(chunk.slice()), close: () => {} });
+    const db = freshDb();
+    const outcome = await importBundleFile(db, eng, sha256, new Blob(chunks as Uint8Array<ArrayBuffer>[]), 'readOnly', NOW);
+    expect(outcome).toMatchObject({ ok: true, filesStored: writer.files.size, filesMissing: 0, ignored: [] });
+  });
+});
+
 describe('backup and restore', () => {
   it('restores everything on a new device: processes, read-only flags, files, profiles and settings', async () => {
     const db = await busyDevice();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticLog } from '../../bench/synthetic-log.ts';
+import { checkStoredChain } from '../../src/app/timeline/stored-log.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { fingerprint } from '../../src/domain/crypto/keys.ts';
 import { engine } from '../../src/domain/process-engine.ts';
@@ -253,5 +254,39 @@ describe('a long log of 10,000 events', () => {
       expect(got.length, JSON.stringify(patch)).toBeGreaterThan(0);
       expect(seqs(got), JSON.stringify(patch)).toEqual(seqs(expected));
     }
+  });
+});
+
+describe('the chain status of a stored log', () => {
+  it('is intact for the demo, with its length and head hash', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    const last = events[events.length - 1] as LoggedEvent;
+    expect(await checkStoredChain(engine(), sha256, events, { seq: last.seq, hash: last.hash })).toEqual({
+      status: 'intact',
+      count: 160,
+      headHash: last.hash,
+    });
+    expect(await checkStoredChain(engine(), sha256, [], null)).toEqual({ status: 'empty' });
+  });
+
+  it('names the first broken event: a changed comment, or events cut off the end', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    const changed = events.map((e) =>
+      e.type === 'SignOffRefused' ? ({ ...e, payload: { ...e.payload, comment: 'Alles bestens.' } } as LoggedEvent) : e,
+    );
+    const refused = events.find((e) => e.type === 'SignOffRefused') as LoggedEvent;
+    const last = events[events.length - 1] as LoggedEvent;
+    expect(await checkStoredChain(engine(), sha256, changed, { seq: last.seq, hash: last.hash })).toMatchObject({
+      status: 'broken',
+      seq: refused.seq,
+      problem: { code: 'hashMismatch' },
+    });
+    expect(await checkStoredChain(engine(), sha256, events.slice(0, 150), { seq: last.seq, hash: last.hash })).toEqual({
+      status: 'broken',
+      seq: 151,
+      problem: { code: 'headMismatch', expected: 160, got: 150 },
+    });
   });
 });

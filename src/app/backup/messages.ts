@@ -38,7 +38,7 @@ export const backupMessages = {
       'Von den Daten auf diesem Gerät gibt es noch keine Sicherung. Geht das Gerät verloren oder löscht der Browser seine Daten, sind sie weg.',
     reminderOld: (days: number, when: string) =>
       `Die letzte Sicherung ist älter als ${days} Tage (${when}). Geht das Gerät verloren, fehlt alles, was seither eingetragen wurde.`,
-    reminderLink: 'Zur Sicherung in den Einstellungen',
+    reminderLink: 'Jetzt eine Sicherung erstellen',
   },
   en: {
     title: 'Backup',
@@ -78,6 +78,6 @@ export const backupMessages = {
     reminderNever: 'There is no backup yet of the data on this device. If the device is lost or the browser deletes its data, it is gone.',
     reminderOld: (days: number, when: string) =>
       `The last backup is older than ${days} days (${when}). If the device is lost, everything recorded since is missing.`,
-    reminderLink: 'To the backup in the settings',
+    reminderLink: 'Make a backup now',
   },
 };

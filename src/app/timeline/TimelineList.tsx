@@ -33,7 +33,6 @@ function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId:
     return { id, title: record ? currentRevision(record).title : `${id} (${t.evidenceGone})` };
   });
   const more = entry.links.evidenceIds.length - evidence.length;
-  const signed = entry.type === 'SignOffGranted' || entry.type === 'SignOffRefused';
   return (
     <>
       <p className="timeline-meta">
@@ -49,7 +48,6 @@ function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId:
           <>
             {' · '}
             {t.key} <code className="timeline-fingerprint">{entry.fingerprint}</code>
-            {signed ? <span className="hint"> ({t.signed})</span> : null}
           </>
         ) : null}
       </p>

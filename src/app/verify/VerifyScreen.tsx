@@ -173,18 +173,21 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
           {t.file}: {name}
         </p>
         {verdict.status === 'broken' ? (
-          <dl className="verdict-where" role={verdict.status === 'broken' ? 'alert' : undefined}>
-            <dt>{t.event}</dt>
-            <dd>{verdict.event ? `${verdict.event.seq} (${verdict.event.id})` : t.head}</dd>
-            {verdict.event ? (
-              <>
-                <dt>{t.eventType}</dt>
-                <dd>{verdict.event.type}</dd>
-              </>
-            ) : null}
-            <dt>{t.reason}</dt>
-            <dd>{line.replace(/^[^:]+: /, '')}</dd>
-          </dl>
+          <div role="alert">
+            <dl className="verdict-where">
+              <dt>{t.event}</dt>
+              <dd>{verdict.event ? `${verdict.event.seq} (${verdict.event.id})` : t.head}</dd>
+              {verdict.event ? (
+                <>
+                  <dt>{t.eventType}</dt>
+                  <dd>{verdict.event.type}</dd>
+                </>
+              ) : null}
+              <dt>{t.reason}</dt>
+              {/* The command line's "GEBROCHEN: <where>: <reason>", without the parts shown above. */}
+              <dd>{line.replace(/^[^:]+: [^:]+: /, '')}</dd>
+            </dl>
+          </div>
         ) : null}
         <p className="hint">{t.sameAsCli}</p>
         <p>
