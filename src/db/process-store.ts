@@ -15,7 +15,7 @@ import { type ChainHead, GENESIS_HASH, type LoggedEvent } from '../domain/chain.
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { replay } from '../domain/replay.ts';
-import { verifyEvents } from '../domain/verify.ts';
+import { alreadyVerified, verifyEvents } from '../domain/verify.ts';
 import type { AnkerpunktDb, ProcessSummary, ReadOnlyOrigin, StoredFile } from './database.ts';
 import { readCachedSnapshot, snapshotRows } from './snapshot-store.ts';
 import { ConcurrentAppendError, type StorageProblem, storageProblem } from './storage-errors.ts';
@@ -210,9 +210,12 @@ export async function importLog(
   files: readonly StoredFile[] = [],
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const verified = await verifyEvents(eng, events, sha256);
-  if (!verified.ok) return { ok: false, kind: 'invalid', detail: `${verified.event.seq}: ${verified.problem.code}` };
-  const { snapshot } = verified;
+  let snapshot = alreadyVerified(events);
+  if (!snapshot) {
+    const verified = await verifyEvents(eng, events, sha256);
+    if (!verified.ok) return { ok: false, kind: 'invalid', detail: `${verified.event.seq}: ${verified.problem.code}` };
+    snapshot = verified.snapshot;
+  }
   const processId = snapshot.context.processId;
   const last = events[events.length - 1] as LoggedEvent;
   const rows = snapshotRows(processId, last.seq, snapshot, null);

@@ -140,6 +140,20 @@ function ref(event: LoggedEvent): EventRef {
 }
 
 /**
+ * Logs verified in this page (or process), with the state they end in, so that storing a log
+ * just verified (importLog after a bundle or request file was checked) does not walk it twice.
+ * Keyed by the array object; the length and head hash are checked again on use.
+ */
+const verifiedLogs = new WeakMap<readonly LoggedEvent[], { count: number; headHash: string; snapshot: ProcessSnapshot }>();
+
+/** The end state of `events` if this exact array was verified and still has the same head. */
+export function alreadyVerified(events: readonly LoggedEvent[]): ProcessSnapshot | null {
+  const known = verifiedLogs.get(events);
+  const last = events[events.length - 1];
+  return known && last && known.count === events.length && known.headHash === last.hash ? known.snapshot : null;
+}
+
+/**
  * Walks the log once: each event must sit in the chain, pass the cryptographic checks and be
  * accepted by the process machine in the state the events before it produced.
  */
@@ -161,6 +175,7 @@ export async function verifyEvents(
     snapshot = decision.snapshot;
     previous = { seq: event.seq, hash: event.hash };
   }
+  if (previous) verifiedLogs.set(events, { count: events.length, headHash: previous.hash, snapshot });
   return { ok: true, snapshot, signatures };
 }
 

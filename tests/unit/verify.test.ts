@@ -4,7 +4,7 @@ import { computeHash, type LoggedEvent } from '../../src/domain/chain.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
 import { generateSigningKey } from '../../src/domain/crypto/keys.ts';
 import { engine } from '../../src/domain/process-engine.ts';
-import { verifyBundle, verifyBundleBytes } from '../../src/domain/verify.ts';
+import { alreadyVerified, verifyBundle, verifyBundleBytes, verifyEvents } from '../../src/domain/verify.ts';
 import { demoBundle, demoProcess, sha256 } from '../support/demo.ts';
 
 /** What an insider with write access but no one else's private key can do: rewrite and rechain. */
@@ -144,5 +144,26 @@ describe('verifying an audit bundle', () => {
       status: 'invalid',
       problem: { code: 'schema', issues: [{ path: `events[${index}].payload.reason` }] },
     });
+  });
+});
+
+describe('remembering a verified log', () => {
+  it('hands the end state of the very array it verified, and forgets it once the array changes', async () => {
+    const events = [...(await demoBundle()).events];
+    expect(alreadyVerified(events)).toBeNull();
+    const walked = await verifyEvents(engine(), events, sha256);
+    expect(walked.ok).toBe(true);
+    expect(alreadyVerified(events)?.context.eventCount).toBe(events.length);
+    // A copy was never verified; a shortened array has another head.
+    expect(alreadyVerified([...events])).toBeNull();
+    events.pop();
+    expect(alreadyVerified(events)).toBeNull();
+  });
+
+  it('remembers nothing for a broken log', async () => {
+    const events = [...(await demoBundle()).events];
+    events[5] = { ...(events[5] as LoggedEvent), at: '2020-01-01T00:00:00.000Z' } as LoggedEvent;
+    expect((await verifyEvents(engine(), events, sha256)).ok).toBe(false);
+    expect(alreadyVerified(events)).toBeNull();
   });
 });
