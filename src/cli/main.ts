@@ -1,20 +1,24 @@
 /**
  * `ankerpunkt`: the command line for auditors and administrators.
  *   demo --out FILE     write the demo process as an audit bundle
- *   verify FILE         check chain, head, signatures and replay; exit 0 intact, 1 broken, 2 not a bundle
+ *   verify FILE         check chain, head, signatures and replay, and for a ZIP every evidence file;
+ *                       exit 0 intact, 1 broken, 2 not a bundle
  *   report FILE         print the process report (German; --lang en for English)
  *   csv FILE            the log as a CSV table for Excel (to stdout, or --out FILE)
  * Errors are one line on stderr, never a stack trace.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildBundle, serializeBundle } from '../domain/bundle.ts';
 import { nodeSha256Hex } from '../domain/crypto/node-sha256.ts';
 import { buildJobcenterDemo } from '../domain/demo/jobcenter-demo.ts';
 import { eventsCsv } from '../domain/export/csv.ts';
+import { type CheckedFile, checkBundleFile, type EvidenceFileRow } from '../domain/import/check-bundle.ts';
+import { bundleFileProblemText, EVIDENCE_STATUS } from '../domain/import/messages.ts';
 import { engine } from '../domain/process-engine.ts';
 import { buildReport } from '../domain/report.ts';
-import { MAX_BUNDLE_BYTES, type Verdict, verifyBundleBytes } from '../domain/verify.ts';
+import type { Verdict } from '../domain/verify.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
 import { reportText } from './report-text.ts';
 import { verdictLine } from './verdict-text.ts';
@@ -24,13 +28,13 @@ export const EXIT = { ok: 0, broken: 1, invalid: 2, usage: 2, internal: 3 } as c
 const USAGE = {
   de: `Aufruf:
   ankerpunkt demo --out DATEI        Demo-Prozess als Audit-Bundle schreiben
-  ankerpunkt verify DATEI            Bundle prüfen (0 intakt, 1 gebrochen, 2 kein gültiges Bundle)
+  ankerpunkt verify DATEI            Bundle (JSON oder ZIP) prüfen (0 intakt, 1 gebrochen, 2 kein gültiges Bundle)
   ankerpunkt report DATEI            Prozessbericht ausgeben
   ankerpunkt csv DATEI [--out CSV]   Protokoll als CSV-Tabelle für Excel (Semikolon, UTF-8)
 Optionen: --lang de|en (Standard: de), --at ZEITPUNKT (Stichtag des Berichts, ISO 8601)`,
   en: `Usage:
   ankerpunkt demo --out FILE         write the demo process as an audit bundle
-  ankerpunkt verify FILE             verify a bundle (0 intact, 1 broken, 2 not a valid bundle)
+  ankerpunkt verify FILE             verify a bundle, JSON or ZIP (0 intact, 1 broken, 2 not a valid bundle)
   ankerpunkt report FILE             print the process report
   ankerpunkt csv FILE [--out CSV]    the log as a CSV table for Excel (semicolons, UTF-8)
 Options: --lang de|en (default: de), --at TIME (report date, ISO 8601)`,
@@ -43,31 +47,59 @@ export interface Io {
   write?: (text: string) => void;
 }
 
-type FileRead = { bytes: Uint8Array } | { tooLarge: number } | null;
+interface FileVerdict {
+  code: number;
+  /** Null when the file could not be read, or was not a bundle (already reported). */
+  verdict: Verdict | null;
+  file: CheckedFile | null;
+  /** For a ZIP: each evidence file against the digest the log records. */
+  evidence: EvidenceFileRow[] | null;
+}
 
-async function readBundleFile(path: string, lang: Lang, io: Io): Promise<FileRead> {
+/**
+ * Reads a bundle file (JSON or ZIP, told apart by its first bytes) exactly as the app's verify
+ * screen does, so both give the same verdict. The file is opened as a Blob backed by the disk:
+ * a large ZIP is read entry by entry, never loaded whole.
+ */
+async function verifyFile(path: string, lang: Lang, io: Io): Promise<FileVerdict> {
+  let blob: Blob;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    // Checked before reading, so a huge file is refused without being loaded.
-    if (info.size > MAX_BUNDLE_BYTES) return { tooLarge: info.size };
-    return { bytes: new Uint8Array(await readFile(path)) };
+    blob = await openAsBlob(path);
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     io.err(lang === 'de' ? `Datei kann nicht gelesen werden: ${path} (${why})` : `cannot read file: ${path} (${why})`);
-    return null;
+    return { code: EXIT.invalid, verdict: null, file: null, evidence: null };
   }
+  const eng = engine();
+  const check = await checkBundleFile(eng, blob, nodeSha256Hex);
+  if (!check.ok) {
+    io.err(bundleFileProblemText(check.problem, lang, eng.rulebook));
+    return { code: EXIT.invalid, verdict: null, file: null, evidence: null };
+  }
+  const { verdict, evidence } = check;
+  const evidenceBroken = (evidence ?? []).some((row) => row.status === 'mismatch' || row.status === 'missing');
+  const code =
+    verdict.status === 'broken' || (verdict.status === 'intact' && evidenceBroken)
+      ? EXIT.broken
+      : verdict.status === 'intact'
+        ? EXIT.ok
+        : EXIT.invalid;
+  return { code, verdict, file: check.file, evidence };
 }
 
-async function verifyFile(path: string, lang: Lang, io: Io): Promise<{ code: number; verdict: Verdict | null }> {
-  const read = await readBundleFile(path, lang, io);
-  if (!read) return { code: EXIT.invalid, verdict: null };
-  const verdict: Verdict =
-    'tooLarge' in read
-      ? { status: 'invalid', problem: { code: 'tooLarge', bytes: read.tooLarge, limit: MAX_BUNDLE_BYTES } }
-      : await verifyBundleBytes(engine(), read.bytes, nodeSha256Hex);
-  const code = verdict.status === 'intact' ? EXIT.ok : verdict.status === 'broken' ? EXIT.broken : EXIT.invalid;
-  return { code, verdict };
+/** For a ZIP: one line with the counts, then one line per file that is not as the log says. */
+function evidenceLines(rows: EvidenceFileRow[], lang: Lang): string[] {
+  const count = (status: EvidenceFileRow['status']) => rows.filter((row) => row.status === status).length;
+  const de = lang === 'de';
+  const summary = de
+    ? `Nachweisdateien: ${count('ok')} stimmen, ${count('mismatch')} passen nicht, ${count('missing')} fehlen, ${count('erased')} gelöscht, ${count('notInIndex')} nicht im Verzeichnis`
+    : `evidence files: ${count('ok')} match, ${count('mismatch')} do not match, ${count('missing')} missing, ${count('erased')} erased, ${count('notInIndex')} not in the index`;
+  const problems = rows
+    .filter((row) => row.status === 'mismatch' || row.status === 'missing' || row.status === 'notInIndex')
+    .map((row) => `  ${EVIDENCE_STATUS[row.status][lang]}: evidence/${row.sha256}${row.names.length ? ` (${row.names.join(', ')})` : ''}`);
+  return [summary, ...problems];
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -126,8 +158,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'verify': {
       if (!file || extra.length > 0) return usage(lang === 'de' ? 'verify braucht genau eine DATEI' : 'verify needs exactly one FILE');
-      const { code, verdict } = await verifyFile(file, lang, io);
-      if (verdict) (code === EXIT.ok ? io.out : io.err)(verdictLine(verdict, lang, engine().rulebook));
+      const { code, verdict, evidence } = await verifyFile(file, lang, io);
+      if (!verdict) return code;
+      const lines = [verdictLine(verdict, lang, engine().rulebook), ...(evidence ? evidenceLines(evidence, lang) : [])];
+      // An intact log with evidence files that are not what it records is not an intact bundle.
+      if (code === EXIT.broken && verdict.status === 'intact') {
+        lines.unshift(
+          lang === 'de'
+            ? 'GEBROCHEN: Nachweisdateien im ZIP stimmen nicht mit dem Protokoll überein (das Protokoll selbst ist intakt)'
+            : 'BROKEN: evidence files in the ZIP do not match the log (the log itself is intact)',
+        );
+      }
+      (code === EXIT.ok ? io.out : io.err)(lines.join('\n'));
       return code;
     }
     case 'report': {

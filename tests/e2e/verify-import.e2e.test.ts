@@ -28,7 +28,7 @@ describe('verifying and importing bundles', () => {
     await choose(page, GOOD.zip);
     await page.getByRole('heading', { name: /Ergebnis der Prüfung: Intakt/ }).waitFor();
     await page.getByText(/^INTAKT: Jobcenter Neckar-Alb \(Demo\) · 160 Ereignisse/).waitFor();
-    await page.getByText(/Alle \d+ Nachweisdateien stimmen mit ihrem Fingerabdruck überein\./).waitFor();
+    await page.getByText(/Alle \d+ Nachweisdateien stimmen mit ihrer Prüfsumme überein\./).waitFor();
     expect(await page.getByRole('cell', { name: /passt nicht/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -63,7 +63,7 @@ describe('verifying and importing bundles', () => {
       await page.getByRole('alert').filter({ hasText: says }).waitFor();
     }
     await choose(page, 'zip-digest-mismatch.zip');
-    await page.getByRole('cell', { name: /passt nicht zum Fingerabdruck/ }).waitFor();
+    await page.getByRole('cell', { name: /passt nicht zur Prüfsumme/ }).waitFor();
     await page.getByText(/Ein Import ist nicht möglich/).waitFor();
     expect(errors).toEqual([]);
     await context.close();

@@ -78,6 +78,30 @@ describe('ankerpunkt CLI', () => {
     expect(await cli('verify', join(dir, 'missing.json'))).toMatchObject({ code: 2, err: expect.stringMatching(/ENOENT/) });
   });
 
+  it('verify: a ZIP bundle, with every evidence file checked against its digest', async () => {
+    const fixtures = new URL('../fixtures/bundles/', import.meta.url).pathname;
+    const intact = await cli('verify', join(fixtures, 'valid.zip'));
+    expect(intact.code).toBe(0);
+    expect(intact.out).toMatch(/^INTAKT: .*\nNachweisdateien: \d+ stimmen, 0 passen nicht, 0 fehlen, 0 gelöscht/);
+    const erased = await cli('verify', join(fixtures, 'valid-erased.zip'));
+    expect(erased.code).toBe(0);
+    expect(erased.out).toMatch(/1 gelöscht/);
+    const swapped = await cli('verify', join(fixtures, 'zip-digest-mismatch.zip'));
+    expect(swapped.code).toBe(1);
+    expect(swapped.err).toMatch(/^GEBROCHEN: Nachweisdateien im ZIP stimmen nicht mit dem Protokoll überein/);
+    expect(swapped.err).toMatch(/passt nicht zur Prüfsumme: evidence\/[0-9a-f]{64}/);
+    for (const [name, message] of [
+      ['zip-bomb.zip', /Zip-Bombe/],
+      ['zip-path-traversal.zip', /unzulässigen Pfad/],
+      ['zip-no-bundle.zip', /keine bundle\.json/],
+      ['prototype-pollution.json', /unzulässigen Schlüssel „__proto__“/],
+    ] as const) {
+      const refused = await cli('verify', join(fixtures, name));
+      expect(refused.code, name).toBe(2);
+      expect(refused.err, name).toMatch(message);
+    }
+  });
+
   it('report: the state of the process in German, and in English on request', async () => {
     const de = await cli('report', demo, '--at', '2026-11-25T12:00:00Z');
     expect(de.code).toBe(0);

@@ -28,7 +28,7 @@ export const backupMessages = {
     restoredFiles: (n: number) => `${n} Nachweisdateien gespeichert.`,
     restoredProfiles: (names: string) => `Profile übernommen: ${names}.`,
     newKeys: (names: string) =>
-      `Neuer Schlüssel erzeugt für: ${names}. Tragen Sie ihn im Prozess ein (Prüfen & Importieren → Übernahme, oder durch die Beauftragte), bevor Sie Freigaben signieren.`,
+      `Neuer Schlüssel erzeugt für: ${names}. Tragen Sie ihn im Prozess ein (Prüfen & Importieren → Übernahme, oder durch die IKBO), bevor Sie Freigaben signieren.`,
     reminderLabel: 'An eine Sicherung erinnern nach (Tagen)',
     reminderHint: 'Die Startseite erinnert Sie, wenn die letzte Sicherung länger her ist.',
     reminderSaved: 'Gespeichert.',

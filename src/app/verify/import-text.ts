@@ -20,7 +20,7 @@ export function importProblemText(problem: ImportProblem, lang: Lang, rulebook: 
       break;
     case 'evidenceMismatch':
       what = de
-        ? `${problem.digests.length === 1 ? 'Ein Nachweis passt' : `${problem.digests.length} Nachweise passen`} nicht zu ${problem.digests.length === 1 ? 'seinem' : 'ihrem'} Fingerabdruck im Protokoll (${problem.digests.map((d) => `${d.slice(0, 12)}…`).join(', ')}): die Datei wurde verändert oder ausgetauscht`
+        ? `${problem.digests.length === 1 ? 'Ein Nachweis passt' : `${problem.digests.length} Nachweise passen`} nicht zu ${problem.digests.length === 1 ? 'seiner' : 'ihrer'} Prüfsumme im Protokoll (${problem.digests.map((d) => `${d.slice(0, 12)}…`).join(', ')}): die Datei wurde verändert oder ausgetauscht`
         : `${problem.digests.length === 1 ? 'An evidence file does' : `${problem.digests.length} evidence files do`} not match the digest in the log (${problem.digests.map((d) => `${d.slice(0, 12)}…`).join(', ')}): the file was changed or replaced`;
       break;
     case 'exists':

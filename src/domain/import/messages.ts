@@ -76,7 +76,7 @@ export function bundleFileProblemText(problem: BundleFileProblem, lang: Lang, ru
 
 export const EVIDENCE_STATUS: Record<EvidenceFileStatus, { de: string; en: string; icon: string }> = {
   ok: { de: 'stimmt', en: 'matches', icon: '✓' },
-  mismatch: { de: 'passt nicht zum Fingerabdruck', en: 'does not match its digest', icon: '✗' },
+  mismatch: { de: 'passt nicht zur Prüfsumme', en: 'does not match its digest', icon: '✗' },
   missing: { de: 'fehlt', en: 'missing', icon: '?' },
   erased: { de: 'gelöscht (laut Protokoll)', en: 'erased (per the log)', icon: '⌫' },
   notInIndex: { de: 'nicht im Verzeichnis (wird nicht übernommen)', en: 'not in the index (not imported)', icon: '–' },
