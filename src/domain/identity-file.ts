@@ -12,6 +12,7 @@ import { Id, IsoDateTime, PublicKeyRecord } from '../../machines/process/process
 import { RoleId } from '../../standards/schema.ts';
 import { utf8 } from './crypto/encoding.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
+import { slugOf } from './file-names.ts';
 
 export const IDENTITY_FORMAT = 'ankerpunkt.identity';
 export const IDENTITY_FORMAT_VERSION = 1;
@@ -116,15 +117,5 @@ export function serializeIdentityFile(identity: IdentityFile): string {
 
 /** `ankerpunkt-identitaet-dr-paul-leiter.json`: readable, and safe on every file system. */
 export function identityFileName(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `ankerpunkt-identitaet-${slug || 'person'}.json`;
+  return `ankerpunkt-identitaet-${slugOf(name, 'person')}.json`;
 }

@@ -16,6 +16,8 @@ import { requestsFor } from '../../machines/process/process.queries.ts';
 import { AuditBundle } from './bundle.ts';
 import type { LoggedEvent } from './chain.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
+import { slugOf } from './file-names.ts';
+import { parseJsonBytes } from './json-bytes.ts';
 import type { ProcessEngine } from './process-engine.ts';
 import { type BrokenProblem, type InvalidProblem, verifyBundle } from './verify.ts';
 
@@ -97,19 +99,9 @@ function kindOf(format: unknown): FileKind | 'bundle' | 'unknown' {
 
 /** Size, UTF-8, JSON, format and version: what both files share before their own schema. */
 function decode(bytes: Uint8Array, expected: FileKind, limit: number): Decoded {
-  if (bytes.length > limit) return { ok: false, problem: { code: 'tooLarge', bytes: bytes.length, limit } };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, problem: { code: 'notUtf8' } };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: { code: 'notJson' } };
-  }
+  const read = parseJsonBytes(bytes, limit);
+  if (!read.ok) return { ok: false, problem: read.problem.code === 'notJson' ? { code: 'notJson' } : read.problem };
+  const { json } = read;
   const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
   const got = kindOf(format);
   if (got !== expected) return { ok: false, problem: { code: 'wrongFormat', expected, got } };
@@ -331,28 +323,10 @@ export function responseCommand(
 // ---------------------------------------------------------------------------------------------
 // File names
 
-/** A file-name part from free text: lower case, umlauts spelled out, everything else a dash. */
-export function fileNamePart(text: string): string {
-  const spelled = text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  return (
-    spelled
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'prozess'
-  );
-}
-
 export function requestFileName(agencyName: string, stageTitle: string, day: string): string {
-  return `freigabeantrag-${fileNamePart(agencyName)}-${fileNamePart(stageTitle)}-${day}.json`;
+  return `freigabeantrag-${slugOf(agencyName)}-${slugOf(stageTitle)}-${day}.json`;
 }
 
 export function responseFileName(agencyName: string, stageTitle: string, decision: 'granted' | 'refused', day: string): string {
-  return `freigabeantwort-${fileNamePart(agencyName)}-${fileNamePart(stageTitle)}-${decision === 'granted' ? 'erteilt' : 'abgelehnt'}-${day}.json`;
+  return `freigabeantwort-${slugOf(agencyName)}-${slugOf(stageTitle)}-${decision === 'granted' ? 'erteilt' : 'abgelehnt'}-${day}.json`;
 }

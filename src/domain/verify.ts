@@ -12,6 +12,7 @@ import { AuditBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, evidenceIndexOf, hea
 import { type ChainHead, type ChainProblem, chainProblem, type LoggedEvent } from './chain.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
+import { parseJsonBytes } from './json-bytes.ts';
 import { decide, type ProcessEngine } from './process-engine.ts';
 import { verifyStatement } from './statements.ts';
 
@@ -109,19 +110,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Reads bytes as a bundle: size, UTF-8, JSON, format and version, then the full schema. */
 export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle } | { ok: false; problem: InvalidProblem } {
-  if (bytes.length > MAX_BUNDLE_BYTES) return { ok: false, problem: { code: 'tooLarge', bytes: bytes.length, limit: MAX_BUNDLE_BYTES } };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, problem: { code: 'notUtf8' } };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: { code: 'notJson', message: (error as Error).message } };
-  }
+  const read = parseJsonBytes(bytes, MAX_BUNDLE_BYTES);
+  if (!read.ok) return read;
+  const { json } = read;
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BUNDLE_FORMAT) {
     return { ok: false, problem: { code: 'notBundle' } };
   }

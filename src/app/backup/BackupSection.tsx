@@ -8,20 +8,10 @@ import type { RestoreOutcome } from '../../db/backup.ts';
 import { MAX_REMINDER_DAYS, REMINDER_DAYS_SETTING } from '../../domain/import/backup-settings.ts';
 import { useBaseServices } from '../data.tsx';
 import { formatBytes, formatDateTime, useLang, useMessages } from '../i18n.tsx';
+import { downloadBlob } from '../ui/download.ts';
 import { backupMessages } from './messages.ts';
 import { useBackupStatus } from './use-backup-status.ts';
 import './backup.css';
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function CreateBackup() {
   const t = useMessages(backupMessages);
@@ -40,7 +30,7 @@ function CreateBackup() {
       const at = now();
       const blob = await createBackup(db, at, (done, total) => setStatus(t.progress(formatBytes(done, lang), formatBytes(total, lang))));
       const name = `ankerpunkt-sicherung-${at.toISOString().slice(0, 10)}.zip`;
-      download(blob, name);
+      downloadBlob(blob, name);
       setStatus(t.created(name, formatBytes(blob.size, lang)));
     } catch {
       setStatus('');

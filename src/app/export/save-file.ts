@@ -9,18 +9,7 @@
  * keep on disk rather than in the page's memory; the download starts when the archive is done.
  */
 import type { ZipSink } from '../../domain/export/zip-writer.ts';
-
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL only after the click has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadBlob } from '../ui/download.ts';
 
 interface WritableFile {
   write(data: Uint8Array): Promise<void>;

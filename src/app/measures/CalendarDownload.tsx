@@ -5,20 +5,9 @@
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { downloadText } from '../ui/download.ts';
 import { calendarEntries, calendarFor } from './ics.ts';
 import { measuresMessages } from './messages.ts';
-
-function saveFile(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL only after the click has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function CalendarDownload({ snapshot, announce }: { snapshot: ProcessSnapshot; announce: (message: string) => void }) {
   const t = useMessages(measuresMessages);
@@ -26,7 +15,7 @@ export function CalendarDownload({ snapshot, announce }: { snapshot: ProcessSnap
   const { engine, now } = useServices();
   const download = () => {
     const at = now();
-    saveFile(
+    downloadText(
       `ankerpunkt-fristen-${snapshot.context.processId}.ics`,
       calendarFor(snapshot, engine.rulebook, lang, at),
       'text/calendar;charset=utf-8',

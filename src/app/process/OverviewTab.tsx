@@ -10,9 +10,10 @@ import { currentRevision, exitCriteriaStatus, requestsFor, staleCovers } from '.
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
 import { signOffRequestCommand } from '../../domain/commands.ts';
+import { explainCommand } from '../../domain/process-engine.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
-import { timeFor, useAppend } from '../process-data.tsx';
+import { timeFor, useAppend, useReadOnly } from '../process-data.tsx';
 import { DecisionPanel } from '../signoff/DecisionPanel.tsx';
 import { PeopleSection } from '../signoff/PeopleSection.tsx';
 import { RequestExchange, ResponseExchange } from '../signoff/SignOffExchange.tsx';
@@ -142,6 +143,10 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
     actor && ctx.agency
       ? signOffRequestCommand(engine, snapshot, { id: crypto.randomUUID(), at, actor, requestId: `r-${crypto.randomUUID()}`, note })
       : null;
+  // The note belongs to a request that can be made now; beside a blocked request it only invites
+  // typing that goes nowhere (the reasons under the button say why).
+  const readOnly = useReadOnly() !== null;
+  const canRequest = request !== null && !readOnly && explainCommand(engine, snapshot, request).length === 0;
   const index = STAGE_ORDER.indexOf(ctx.stage);
   const targets: StageId[] = ctx.stage === 'renewal' ? engine.rulebook.template.renewalTargets : [STAGE_ORDER[index + 1] as StageId];
   const paused = ctx.pausedAt !== null;
@@ -157,7 +162,7 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
         </ActionButton>
       ) : (
         <>
-          <TextField label={t.requestNote} value={note} onChange={(e) => setNote(e.target.value)} />
+          {canRequest && <TextField label={t.requestNote} value={note} onChange={(e) => setNote(e.target.value)} />}
           <ActionButton snapshot={snapshot} command={request} append={append} primary onDone={(o) => o.ok && setNote('')}>
             {t.requestSignOff}
           </ActionButton>

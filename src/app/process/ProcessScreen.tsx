@@ -14,6 +14,7 @@ import { ReportView } from '../report/ReportView.tsx';
 import { Link, type ProcessTab } from '../router.tsx';
 import { StandardsTab } from '../standards/StandardsTab.tsx';
 import { TimelineTab } from '../timeline/TimelineTab.tsx';
+import { ReasonNamesProvider } from '../ui/Reasons.tsx';
 import { processMessages } from './messages.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 
@@ -93,7 +94,9 @@ function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
   const { snapshot, readOnly } = view;
   return (
     <ReadOnlyProvider value={readOnly}>
-      <ProcessContent processId={processId} tab={tab} snapshot={snapshot} readOnly={readOnly !== null} />
+      <ReasonNamesProvider value={snapshot.context}>
+        <ProcessContent processId={processId} tab={tab} snapshot={snapshot} readOnly={readOnly !== null} />
+      </ReasonNamesProvider>
     </ReadOnlyProvider>
   );
 }

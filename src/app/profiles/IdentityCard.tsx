@@ -6,19 +6,10 @@ import type { Identity } from '../../db/database.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import { identityFileName, identityFileOf, serializeIdentityFile } from '../../domain/identity-file.ts';
 import { useMessages } from '../i18n.tsx';
+import { downloadText } from '../ui/download.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 import { profileMessages } from './messages.ts';
 import { QrCode } from './QrCode.tsx';
-
-function saveFile(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Revoked after the click has started the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function IdentityCard({ identity }: { identity: Identity }) {
   const t = useMessages(profileMessages);
@@ -40,7 +31,7 @@ export function IdentityCard({ identity }: { identity: Identity }) {
         {t.key}: <Fingerprint keyId={identity.publicKey.keyId} large />
       </p>
       <p className="hint">{t.fingerprintHint}</p>
-      <button type="button" className="primary" onClick={() => saveFile(identityFileName(identity.name), text)}>
+      <button type="button" className="primary" onClick={() => downloadText(identityFileName(identity.name), text)}>
         {t.download}
       </button>
       <div className="identity-qr">

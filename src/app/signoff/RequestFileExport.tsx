@@ -13,8 +13,8 @@ import { useServices, useSigner } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { timeFor } from '../process-data.tsx';
 import { UnlockPrompt } from '../profiles/UnlockPrompt.tsx';
+import { downloadText } from '../ui/download.ts';
 import { exchangeMessages } from './exchange-messages.ts';
-import { saveTextFile } from './file-io.ts';
 
 type Outcome = { ok: true; name: string; missing: string[] } | { ok: false; message: string } | null;
 
@@ -52,7 +52,7 @@ export function RequestFileExport({
       return;
     }
     const name = requestFileName(ctx.agency?.name ?? processId, stageTemplate(engine.rulebook, request.stage).title.de, at.slice(0, 10));
-    saveTextFile(name, out.text);
+    downloadText(name, out.text);
     setOutcome({ ok: true, name, missing: out.missingFiles });
   };
   return (

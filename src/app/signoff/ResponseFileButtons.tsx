@@ -14,9 +14,9 @@ import { decide, explainCommand } from '../../domain/process-engine.ts';
 import { buildResponseFile, responseFileName, type SignedDecision, serializeExchangeFile } from '../../domain/signoff-exchange.ts';
 import { type Signer, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
+import { downloadText } from '../ui/download.ts';
 import { ReasonList } from '../ui/Reasons.tsx';
 import { exchangeMessages } from './exchange-messages.ts';
-import { saveTextFile } from './file-io.ts';
 
 type Kind = 'granted' | 'refused';
 
@@ -57,7 +57,7 @@ export function ResponseFileButtons({
     const request = findRequest(ctx, signed.payload.requestId);
     const stageTitle = request ? stageTemplate(engine.rulebook, request.stage).title.de : ctx.stage;
     const fileName = responseFileName(ctx.agency?.name ?? processId, stageTitle, kind, now().toISOString().slice(0, 10));
-    saveTextFile(fileName, serializeExchangeFile(buildResponseFile(processId, signed)));
+    downloadText(fileName, serializeExchangeFile(buildResponseFile(processId, signed)));
     await recordSavedResponse(db, {
       processId,
       requestId: signed.payload.requestId,

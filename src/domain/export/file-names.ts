@@ -4,6 +4,8 @@
  * gateways and old ZIP tools all handle it.
  */
 
+import { slugOf } from '../file-names.ts';
+
 export type ExportKind = 'bundle' | 'bundleZip' | 'csv' | 'report';
 
 const PREFIX: Record<ExportKind, string> = {
@@ -14,22 +16,6 @@ const PREFIX: Record<ExportKind, string> = {
 };
 
 const EXTENSION: Record<ExportKind, string> = { bundle: 'json', bundleZip: 'zip', csv: 'csv', report: 'pdf' };
-
-const TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
-
-/** "Jobcenter Neckar-Alb (Demo)" → "jobcenter-neckar-alb-demo". */
-export function slugOf(text: string): string {
-  const slug = text
-    .replace(/[äöüßÄÖÜ]/g, (c) => TRANSLITERATION[c] ?? c)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'prozess';
-}
 
 /** e.g. ankerpunkt-pruefpaket-jobcenter-neckar-alb-demo-2026-11-25.json; the day is the local day. */
 export function exportFileName(kind: ExportKind, agencyName: string, at: Date): string {

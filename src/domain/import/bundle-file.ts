@@ -8,6 +8,7 @@
  * evidence file, optionally `LIESMICH.txt`. Anything else is reported and never extracted.
  */
 import { AuditBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '../bundle.ts';
+import { parseJsonBytes } from '../json-bytes.ts';
 import { type InvalidProblem, MAX_BUNDLE_BYTES } from '../verify.ts';
 import { BUNDLE_ZIP_LIMITS, looksLikeZip, openZip, type ZipArchive, type ZipEntry, type ZipProblem, ZipReadError } from './zip-reader.ts';
 
@@ -81,19 +82,9 @@ type Parsed = { ok: true; bundle: AuditBundle } | { ok: false; problem: BundleFi
  * reads as the command line's), with one more: no key that could pollute prototypes.
  */
 export function parseBundleJson(bytes: Uint8Array): Parsed {
-  if (bytes.length > MAX_BUNDLE_BYTES) return { ok: false, problem: { code: 'tooLarge', bytes: bytes.length, limit: MAX_BUNDLE_BYTES } };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, problem: { code: 'notUtf8' } };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: { code: 'notJson', message: (error as Error).message } };
-  }
+  const read = parseJsonBytes(bytes, MAX_BUNDLE_BYTES);
+  if (!read.ok) return read;
+  const { json } = read;
   const polluting = findPollutingKey(json);
   if (polluting !== null) return { ok: false, problem: { code: 'pollutingKey', path: polluting } };
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BUNDLE_FORMAT) {
