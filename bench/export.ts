@@ -24,23 +24,13 @@ import { eventsCsv } from '../src/domain/export/csv.ts';
 import { nodeFileSink } from '../src/domain/export/node-file-sink.ts';
 import { writeZip, type ZipEntrySource } from '../src/domain/export/zip-writer.ts';
 import { engine } from '../src/domain/process-engine.ts';
+import { median } from './baselines.ts';
 import { syntheticLog } from './synthetic-log.ts';
 
 const EVENTS = 10_000;
 const FILES = 100;
 const FILE_BYTES = 2 * 1024 * 1024;
 const MB = 1024 * 1024;
-
-async function median(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
 
 /** Runs `fn` once, sampling memory above the level before it. */
 async function measured(fn: () => Promise<unknown>): Promise<{ ms: number; rssMb: number; arrayBuffersMb: number }> {

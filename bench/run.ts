@@ -1,26 +1,14 @@
-/**
- * `npm run bench`: how fast the engine is, each figure beside the raw baseline it is built on,
- * as a ratio. Medians of several runs; never part of `npm test`.
- *
- *   replay      our replay() of N events       vs. bare XState transition() of the same events
- *   chain       hash-chain verification        vs. bare SHA-256 (node:crypto) over the same bytes
- *   verify      full bundle verification       vs. the raw steps it cannot avoid: JSON.parse, SHA-256
- *               of every event, WebCrypto ECDSA verify of every signature, bare transition()
- *   append      prepare one append (parse, seal, decide) vs. one bare transition()
- *   export      build and serialise a bundle   vs. JSON.stringify of the same events
- */
-import { createHash } from 'node:crypto';
 import { assign, initialTransition, setup, transition } from 'xstate';
-import type { ProcessSnapshot } from '../machines/process/process.explain.ts';
 import { prepareAppend } from '../src/domain/append.ts';
 import { buildBundle, serializeBundle } from '../src/domain/bundle.ts';
 import { type ChainHead, chainProblem, type LoggedEvent } from '../src/domain/chain.ts';
 import { canonicalBytes } from '../src/domain/crypto/canonical-json.ts';
-import { fromBase64Url, utf8 } from '../src/domain/crypto/encoding.ts';
+import { utf8 } from '../src/domain/crypto/encoding.ts';
 import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
-import { engine, statementFor } from '../src/domain/process-engine.ts';
+import { engine } from '../src/domain/process-engine.ts';
 import { replay } from '../src/domain/replay.ts';
 import { verifyBundleBytes } from '../src/domain/verify.ts';
+import { bareSha, bareTransitions, median, rawVerifySteps } from './baselines.ts';
 import { syntheticLog } from './synthetic-log.ts';
 
 interface Row {
@@ -31,24 +19,6 @@ interface Row {
 }
 const rows: Row[] = [];
 
-async function median(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
-
-function bareTransitions(events: readonly LoggedEvent[]): ProcessSnapshot {
-  const { machine, initial } = engine();
-  let snapshot = initial;
-  for (const event of events) snapshot = transition(machine, snapshot, event)[0];
-  return snapshot;
-}
-
 async function verifyChain(events: readonly LoggedEvent[]): Promise<void> {
   let previous: ChainHead | null = null;
   const ids = new Set<string>();
@@ -56,35 +26,6 @@ async function verifyChain(events: readonly LoggedEvent[]): Promise<void> {
     if (await chainProblem(event, previous, ids, nodeSha256Hex)) throw new Error('chain broken');
     previous = event;
   }
-}
-
-/** The sign-off signatures of a log as WebCrypto inputs, to time bare ECDSA verification. */
-async function signaturesOf(events: readonly LoggedEvent[], final: ProcessSnapshot) {
-  const { machine, initial } = engine();
-  const out: { key: CryptoKey; signature: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> }[] = [];
-  let snapshot = initial;
-  for (const event of events) {
-    if (event.type === 'SignOffGranted' || event.type === 'SignOffRefused') {
-      const statement = statementFor(snapshot, event);
-      const publicKey = final.context.keys[event.payload.keyId]?.publicKey;
-      if (statement && publicKey) {
-        const key = await crypto.subtle.importKey(
-          'raw',
-          fromBase64Url(publicKey) as Uint8Array<ArrayBuffer>,
-          { name: 'ECDSA', namedCurve: 'P-256' },
-          false,
-          ['verify'],
-        );
-        out.push({
-          key,
-          signature: fromBase64Url(event.payload.signature) as Uint8Array<ArrayBuffer>,
-          data: canonicalBytes(statement) as Uint8Array<ArrayBuffer>,
-        });
-      }
-    }
-    snapshot = transition(machine, snapshot, event)[0];
-  }
-  return out;
 }
 
 /** The cheapest machine XState can run: one state, one counting self-transition. */
@@ -96,10 +37,6 @@ const trivialMachine = setup({ types: { context: {} as { n: number } } }).create
 function trivialTransitions(events: readonly LoggedEvent[]): void {
   let snapshot = initialTransition(trivialMachine)[0];
   for (const event of events) snapshot = transition(trivialMachine, snapshot, event as never)[0];
-}
-
-function bareSha(bytes: readonly Uint8Array[]): void {
-  for (const b of bytes) createHash('sha256').update(b).digest('hex');
 }
 
 function report(): void {
@@ -172,18 +109,12 @@ async function main(): Promise<void> {
       const verdict = await verifyBundleBytes(eng, fileBytes, nodeSha256Hex);
       if (verdict.status !== 'intact') throw new Error(`bench bundle not intact: ${JSON.stringify(verdict)}`);
     });
-    const eventBytes = events.map(({ hash: _h, ...body }) => canonicalBytes(body));
-    const signed = await signaturesOf(events, snapshot);
-    const raw = await median(3, async () => {
-      JSON.parse(text);
-      bareSha(eventBytes);
-      for (const s of signed) await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, s.key, s.signature, s.data);
-      bareTransitions(events);
-    });
+    const rawSteps = await rawVerifySteps(text, events, snapshot);
+    const raw = await median(3, rawSteps.run);
     rows.push({
       name: `verify bundle ${n.toLocaleString('en')} events`,
       ms: verifyMs,
-      baselineName: `parse + SHA-256 + ${signed.length} ECDSA + transition()`,
+      baselineName: `parse + SHA-256 + ${rawSteps.signatures} ECDSA + transition()`,
       baselineMs: raw,
     });
     console.log(`bundle of ${n} events: ${(fileBytes.length / 1e6).toFixed(1)} MB`);

@@ -145,8 +145,7 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
       : null;
   // The note belongs to a request that can be made now; beside a blocked request it only invites
   // typing that goes nowhere (the reasons under the button say why).
-  const readOnly = useReadOnly() !== null;
-  const canRequest = request !== null && !readOnly && explainCommand(engine, snapshot, request).length === 0;
+  const canRequest = request !== null && explainCommand(engine, snapshot, request).length === 0;
   const index = STAGE_ORDER.indexOf(ctx.stage);
   const targets: StageId[] = ctx.stage === 'renewal' ? engine.rulebook.template.renewalTargets : [STAGE_ORDER[index + 1] as StageId];
   const paused = ctx.pausedAt !== null;
@@ -195,10 +194,13 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
 }
 
 export function OverviewTab({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+  // A read-only copy can do none of these actions; the notice above the stages says so once,
+  // instead of a blocked button with the same reason for each, between the director and the decision.
+  const readOnly = useReadOnly() !== null;
   return (
     <div className="overview">
       <Checklist snapshot={snapshot} />
-      <Actions processId={processId} snapshot={snapshot} />
+      {readOnly ? null : <Actions processId={processId} snapshot={snapshot} />}
       <SignOffs processId={processId} snapshot={snapshot} />
       <PeopleSection processId={processId} snapshot={snapshot} />
     </div>

@@ -13,6 +13,7 @@ import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { useReadOnly } from '../process-data.tsx';
 import { OutcomeMessage, ReasonList } from './Reasons.tsx';
+import './action-button.css';
 
 const messages = {
   de: {
