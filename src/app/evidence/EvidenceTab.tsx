@@ -5,6 +5,7 @@
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { AttachForm } from './AttachForm.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
+import './evidence.css';
 
 export function EvidenceTab({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   return (

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
+import './shell.css';
 
 const messages = {
   de: {

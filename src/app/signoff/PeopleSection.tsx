@@ -44,46 +44,48 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
   return (
     <section aria-labelledby="people-title">
       <h2 id="people-title">{t.people}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.person}</th>
-            <th scope="col">{t.role}</th>
-            <th scope="col">{t.key}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.values(ctx.people).map((person) => (
-            <tr key={person.personId}>
-              <th scope="row">
-                {person.name}
-                {person.organisation ? <span className="hint"> · {person.organisation}</span> : null}
-              </th>
-              <td>{person.roles.map(roleLabel).join(', ')}</td>
-              <td>
-                {Object.values(ctx.keys)
-                  .filter((k) => k.personId === person.personId)
-                  .map((k) => (
-                    <span key={k.keyId} className="fingerprint-line">
-                      <code>{fingerprint(k.keyId)}</code>
-                      {k.revokedAt ? (
-                        ` (${p.revokedAt(formatDateTime(k.revokedAt, lang), k.revokeReason ?? '')})`
-                      ) : readOnly ? null : (
-                        <RevokeKey
-                          processId={processId}
-                          snapshot={snapshot}
-                          personId={person.personId}
-                          personName={person.name}
-                          keyId={k.keyId}
-                        />
-                      )}
-                    </span>
-                  ))}
-              </td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.person}</th>
+              <th scope="col">{t.role}</th>
+              <th scope="col">{t.key}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {Object.values(ctx.people).map((person) => (
+              <tr key={person.personId}>
+                <th scope="row">
+                  {person.name}
+                  {person.organisation ? <span className="hint"> · {person.organisation}</span> : null}
+                </th>
+                <td>{person.roles.map(roleLabel).join(', ')}</td>
+                <td>
+                  {Object.values(ctx.keys)
+                    .filter((k) => k.personId === person.personId)
+                    .map((k) => (
+                      <span key={k.keyId} className="fingerprint-line">
+                        <code>{fingerprint(k.keyId)}</code>
+                        {k.revokedAt ? (
+                          ` (${p.revokedAt(formatDateTime(k.revokedAt, lang), k.revokeReason ?? '')})`
+                        ) : readOnly ? null : (
+                          <RevokeKey
+                            processId={processId}
+                            snapshot={snapshot}
+                            personId={person.personId}
+                            personName={person.name}
+                            keyId={k.keyId}
+                          />
+                        )}
+                      </span>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {readOnly ? null : (
         <>
           <details className="register-person">

@@ -4,15 +4,16 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { AgencyType } from '../../../standards/schema.ts';
-import { createIdentity } from '../../db/identities.ts';
+import { createIdentity, setCurrentIdentity } from '../../db/identities.ts';
 import { type AppendOutcome, appendCommand } from '../../db/process-store.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { useMessages } from '../i18n.tsx';
 import { requestPersistentStorage } from '../persistence.ts';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { OutcomeMessage } from '../ui/Reasons.tsx';
+import { DEMO_AMBASSADOR_ID } from './demo-id.ts';
 import { startMessages } from './messages.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -20,7 +21,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 function CreateProcessForm() {
   const t = useMessages(startMessages);
   const services = useServices();
-  const identity = useCurrentIdentity();
+  const current = useCurrentIdentity();
+  // After the demo, the device acts as its sample ambassador; a real process needs the real person.
+  const demoPersona = current?.personId === DEMO_AMBASSADOR_ID ? current : null;
+  const identity = demoPersona ? null : current;
   const [form, setForm] = useState({
     name: '',
     type: 'JC' as AgencyType,
@@ -46,6 +50,7 @@ function CreateProcessForm() {
       return;
     }
     const me = identity ?? (await createIdentity(services.db, { name: form.person.trim(), organisation: form.organisation.trim() }));
+    if (demoPersona) await setCurrentIdentity(services.db, me.personId);
     const processId = crypto.randomUUID();
     const result = await appendCommand(services.db, services.engine, services.sha256, processId, {
       type: 'ProcessOpened',
@@ -79,10 +84,13 @@ function CreateProcessForm() {
         </SelectField>
         <TextField label={t.regionLabel} value={form.region} onChange={set('region')} error={errors.region} required />
         {identity ? (
-          <p className="hint">{t.actingAs(identity.name)}</p>
+          <p className="hint">
+            {t.actingAs(identity.name)} <Link to={{ screen: 'settings' }}>{t.notYou}</Link>
+          </p>
         ) : (
           <fieldset>
             <legend>{t.you}</legend>
+            {demoPersona ? <p className="hint">{t.actingAsDemo(demoPersona.name)}</p> : null}
             <TextField label={t.yourName} value={form.person} onChange={set('person')} error={errors.person} required autoComplete="name" />
             <TextField label={t.yourOrganisation} hint={t.yourOrganisationHint} value={form.organisation} onChange={set('organisation')} />
           </fieldset>

@@ -21,48 +21,51 @@ function ProcessList() {
   const stage = (id: string) => processTemplate.stages.find((s) => s.id === id);
   if (processes === undefined) return null;
   if (processes.length === 0) return <p>{t.none}</p>;
+  // On a phone the table scrolls sideways inside its box rather than widening the whole page.
   return (
-    <table className="process-table">
-      <caption className="visually-hidden">{t.title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.agency}</th>
-          <th scope="col">{t.type}</th>
-          <th scope="col">{t.region}</th>
-          <th scope="col">{t.stage}</th>
-          <th scope="col">{t.cycle}</th>
-          <th scope="col">{t.next}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {processes.map((p) => (
-          <tr key={p.processId}>
-            <th scope="row">
-              <Link to={{ screen: 'process', processId: p.processId, tab: 'overview' }} aria-label={t.open(p.agencyName)}>
-                {p.agencyName}
-              </Link>
-            </th>
-            <td>{t.types[p.agencyType]}</td>
-            <td>{p.region}</td>
-            <td>
-              {stage(p.stage)?.number}. {stage(p.stage)?.title[lang]}
-              {p.paused ? <span className="badge badge-warning"> ⏸ {t.paused}</span> : null}
-            </td>
-            <td>{p.cycle}</td>
-            <td>
-              {p.nextDue ? (
-                <>
-                  {p.nextDue.overdue ? <span className="badge badge-danger">⚠ {t.overdue}</span> : null} {formatDay(p.nextDue.due, lang)}:{' '}
-                  {p.nextDue.title}
-                </>
-              ) : (
-                t.nothingDue
-              )}
-            </td>
+    <div className="table-scroll">
+      <table className="process-table">
+        <caption className="visually-hidden">{t.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.agency}</th>
+            <th scope="col">{t.type}</th>
+            <th scope="col">{t.region}</th>
+            <th scope="col">{t.stage}</th>
+            <th scope="col">{t.cycle}</th>
+            <th scope="col">{t.next}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {processes.map((p) => (
+            <tr key={p.processId}>
+              <th scope="row">
+                <Link to={{ screen: 'process', processId: p.processId, tab: 'overview' }} aria-label={t.open(p.agencyName)}>
+                  {p.agencyName}
+                </Link>
+              </th>
+              <td>{t.types[p.agencyType]}</td>
+              <td>{p.region}</td>
+              <td>
+                {stage(p.stage)?.number}. {stage(p.stage)?.title[lang]}
+                {p.paused ? <span className="badge badge-warning"> ⏸ {t.paused}</span> : null}
+              </td>
+              <td>{p.cycle}</td>
+              <td>
+                {p.nextDue ? (
+                  <>
+                    {p.nextDue.overdue ? <span className="badge badge-danger">⚠ {t.overdue}</span> : null} {formatDay(p.nextDue.due, lang)}:{' '}
+                    {p.nextDue.title}
+                  </>
+                ) : (
+                  t.nothingDue
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -29,6 +29,9 @@ export const startMessages = {
     yourOrganisation: 'Ihre Funktion',
     yourOrganisationHint: 'z. B. Migrationsbeauftragte',
     actingAs: (name: string) => `Sie handeln als ${name}. Ein persönlicher Schlüssel für Ihre Freigabeanträge liegt auf diesem Gerät.`,
+    notYou: 'Nicht Sie? Person wählen oder anlegen unter Einstellungen',
+    actingAsDemo: (name: string) =>
+      `Sie handeln gerade als ${name}, die Beispielperson aus dem Beispielprozess. Für Ihren eigenen Prozess tragen Sie hier Ihren Namen ein; Ankerpunkt legt dafür ein eigenes Profil mit eigenem Schlüssel an.`,
     startedOn: 'Beginn des Prozesses',
     create: 'Prozess anlegen',
     required: 'Bitte ausfüllen.',
@@ -66,6 +69,9 @@ export const startMessages = {
     yourOrganisation: 'Your function',
     yourOrganisationHint: 'e.g. migration officer',
     actingAs: (name: string) => `You act as ${name}. A personal key for your sign-off requests is stored on this device.`,
+    notYou: 'Not you? Choose or create a person in Settings',
+    actingAsDemo: (name: string) =>
+      `You are currently acting as ${name}, the sample person of the demo process. For your own process, enter your name here; Ankerpunkt creates a profile with a key of your own for it.`,
     startedOn: 'Start of the process',
     create: 'Create process',
     required: 'Please fill in.',

@@ -20,6 +20,13 @@ const MAX_EVIDENCE_LINKS = 3;
 /** A first guess at an entry's height; each rendered entry is then measured. */
 const ESTIMATED_HEIGHT = 150;
 
+/**
+ * Events signed by the acting person: their key belongs in the "who" line. For key and person
+ * registrations and revocations the entry's fingerprint is the key concerned, not the actor's,
+ * and the sentence already names it; beside the actor's name it would read as if they had signed.
+ */
+const SIGNED_TYPES: ReadonlySet<string> = new Set(['SignOffGranted', 'SignOffRefused']);
+
 function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId: string; ctx: ProcessContext }) {
   const t = useMessages(timelineMessages);
   const { lang } = useLang();
@@ -44,7 +51,7 @@ function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId:
       </p>
       <p className="timeline-who">
         {entry.personName}, {roleLabel}
-        {entry.fingerprint ? (
+        {entry.fingerprint && SIGNED_TYPES.has(entry.type) ? (
           <>
             {' · '}
             {t.key} <code className="timeline-fingerprint">{entry.fingerprint}</code>

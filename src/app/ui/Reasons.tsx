@@ -29,14 +29,16 @@ function withNames(reason: Reason, ctx: ProcessContext | null, lang: Lang, ruleb
     const request = ctx.cycles.flatMap((c) => Object.values(c.signOffs)).find((r) => r.requestId === requestId);
     if (request) {
       const title = stageTemplate(rulebook, request.stage).milestone.title[lang];
-      params.requestId = `„${title}“ ${lang === 'de' ? 'vom' : 'of'} ${formatDay(request.requestedAt, lang)}`;
+      params.requestId =
+        lang === 'de' ? `„${title}“ vom ${formatDay(request.requestedAt, lang)}` : `"${title}" of ${formatDay(request.requestedAt, lang)}`;
     }
   }
   if (typeof personId === 'string' && ctx.people[personId]) params.personId = ctx.people[personId].name;
   if (Array.isArray(evidenceIds)) {
     params.evidenceIds = evidenceIds.map((id: string) => {
       const evidence = findEvidence(ctx, id);
-      return evidence ? `„${currentRevision(evidence).title}“` : id;
+      const title = evidence ? currentRevision(evidence).title : null;
+      return title === null ? id : lang === 'de' ? `„${title}“` : `"${title}"`;
     });
   }
   return { ...reason, params };

@@ -1,5 +1,5 @@
 /** The evidence files of a ZIP bundle, each with its digest and whether its bytes match it. */
-import type { EvidenceFileRow } from '../../domain/import/check-bundle.ts';
+import type { EvidenceFileRow, EvidenceFileStatus } from '../../domain/import/check-bundle.ts';
 import { EVIDENCE_STATUS } from '../../domain/import/messages.ts';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { verifyMessages } from './messages.ts';
@@ -11,7 +11,7 @@ export function EvidenceTable({ rows, ignored }: { rows: EvidenceFileRow[]; igno
   return (
     <section className="card" aria-labelledby="evidence-files-title">
       <h2 id="evidence-files-title">{t.evidenceTitle}</h2>
-      {okCount === rows.length ? <p>{t.allOk(rows.length)}</p> : null}
+      {okCount === rows.length ? <p>{t.allOk(rows.length)}</p> : <StatusSummary rows={rows} />}
       <div className="table-scroll">
         <table className="evidence-files">
           <caption className="visually-hidden">{t.evidenceCaption}</caption>
@@ -57,4 +57,17 @@ export function EvidenceTable({ rows, ignored }: { rows: EvidenceFileRow[]; igno
       ) : null}
     </section>
   );
+}
+
+/** Problems stated above the table: one changed file among dozens must not hide in row 17. */
+const PROBLEMS: readonly EvidenceFileStatus[] = ['mismatch', 'missing', 'notInIndex'];
+
+function StatusSummary({ rows }: { rows: EvidenceFileRow[] }) {
+  const t = useMessages(verifyMessages);
+  const { lang } = useLang();
+  const counts = new Map<EvidenceFileStatus, number>();
+  for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+  const parts = [...counts].map(([status, n]) => `${n} × ${EVIDENCE_STATUS[status].icon} ${EVIDENCE_STATUS[status][lang]}`).join(', ');
+  const problem = PROBLEMS.some((status) => counts.has(status));
+  return <p className={problem ? 'notice notice-error' : 'notice notice-info'}>{t.statusSummary(rows.length, parts)}</p>;
 }

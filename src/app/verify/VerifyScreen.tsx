@@ -10,6 +10,7 @@ import { type BundleImportOutcome, type ImportMode, importCheckedBundle } from '
 import { type BundleFile, readBundleFile } from '../../domain/import/bundle-file.ts';
 import { type BundleCheck, checkEvidence } from '../../domain/import/check-bundle.ts';
 import { bundleFileProblemText } from '../../domain/import/messages.ts';
+import { eventTypeLabel } from '../../domain/timeline.ts';
 import { verifyBundle } from '../../domain/verify.ts';
 import { useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
@@ -180,7 +181,10 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
               {verdict.event ? (
                 <>
                   <dt>{t.eventType}</dt>
-                  <dd>{verdict.event.type}</dd>
+                  <dd>
+                    {/* In words, with the log's own name for the command-line line below. */}
+                    {eventTypeLabel(verdict.event.type, lang)} <span className="hint">({verdict.event.type})</span>
+                  </dd>
                 </>
               ) : null}
               <dt>{t.reason}</dt>

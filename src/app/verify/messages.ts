@@ -28,6 +28,7 @@ export const verifyMessages = {
     size: 'Größe',
     status: 'Ergebnis',
     allOk: (n: number) => `Alle ${n} Nachweisdateien stimmen mit ihrer Prüfsumme überein.`,
+    statusSummary: (n: number, parts: string) => `Von ${n} Nachweisdateien: ${parts}. Einzelheiten in der Tabelle.`,
     someBad: 'Mindestens ein Nachweis ist verändert oder ausgetauscht. Ein Import ist nicht möglich.',
     ignored: 'Diese Einträge gehören nicht zum Format des Prüfpakets; sie wurden weder geöffnet noch übernommen:',
     jsonNoEvidence:
@@ -94,6 +95,7 @@ export const verifyMessages = {
     size: 'Size',
     status: 'Result',
     allOk: (n: number) => `All ${n} evidence files match their digests.`,
+    statusSummary: (n: number, parts: string) => `Of ${n} evidence files: ${parts}. Details in the table.`,
     someBad: 'At least one evidence file was changed or replaced. It cannot be imported.',
     ignored: 'These entries are not part of the bundle format; they were neither opened nor imported:',
     jsonNoEvidence: 'A JSON file holds no evidence files, only their digests. For the files themselves you need the ZIP file.',
