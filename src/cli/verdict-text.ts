@@ -1,5 +1,6 @@
 /** The verify verdict as one line of German or English, the way the CLI prints it (plus a line per erased content). */
 import type { Rulebook } from '../../standards/rulebook.ts';
+import type { SchemaIssue } from '../domain/schema-reasons.ts';
 import type { BrokenProblem, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason, formatDate } from '../i18n/reasons.ts';
@@ -77,8 +78,21 @@ function invalidText(problem: InvalidProblem, lang: Lang): string {
         ? `Formatversion ${JSON.stringify(problem.got)} wird nicht unterstützt (erwartet 1)`
         : `format version ${JSON.stringify(problem.got)} is not supported (expected 1)`;
     case 'schema':
-      return (de ? 'Schemafehler: ' : 'schema error: ') + problem.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+      return (
+        (de ? 'Schemafehler: ' : 'schema error: ') + problem.issues.map((i) => `${i.path || '(root)'}: ${issueText(i, lang)}`).join('; ')
+      );
   }
+}
+
+/** What is wrong at a path, in words rather than the schema library's English. */
+function issueText(issue: SchemaIssue, lang: Lang): string {
+  const de = lang === 'de';
+  if (issue.problem === 'missing') return de ? 'fehlt oder ist leer' : 'missing or empty';
+  if (issue.problem === 'tooLong')
+    return de ? `zu lang (höchstens ${issue.limit} Zeichen)` : `too long (at most ${issue.limit} characters)`;
+  // Our own messages ("expected 64 lower-case hex digits") say what was expected; the library's
+  // generic "Invalid input" does not.
+  return issue.message === 'Invalid input' ? (de ? 'ungültiger Wert' : 'invalid value') : issue.message;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Reason } from '../../machines/process/reasons.ts';
 import { type ChainHead, type LoggedEvent, seal } from './chain.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { decide, type ProcessEngine } from './process-engine.ts';
-import { schemaReasons } from './schema-reasons.ts';
+import { COMMAND_PARSE, schemaReasons } from './schema-reasons.ts';
 
 export type PreparedAppend = { accepted: true; event: LoggedEvent; snapshot: ProcessSnapshot } | { accepted: false; reasons: Reason[] };
 
@@ -19,7 +19,7 @@ export async function prepareAppend(
   command: unknown,
   sha256: Sha256Hex,
 ): Promise<PreparedAppend> {
-  const parsed = ProcessCommand.safeParse(command);
+  const parsed = ProcessCommand.safeParse(command, COMMAND_PARSE);
   if (!parsed.success) return { accepted: false, reasons: schemaReasons(parsed.error) };
   const event = await seal(parsed.data, head, sha256);
   const decision = await decide(eng, snapshot, event, sha256);

@@ -14,7 +14,7 @@ import { type ExplainedReason, withMessages } from '../i18n/reasons.ts';
 import type { LoggedEvent } from './chain.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
-import { schemaReasons } from './schema-reasons.ts';
+import { COMMAND_PARSE, schemaReasons } from './schema-reasons.ts';
 import { type SignOffStatement, verifyStatement } from './statements.ts';
 
 export interface ProcessEngine {
@@ -115,7 +115,7 @@ export async function decide(
  * and English message. An empty list means the machine would accept the command.
  */
 export function explainCommand(eng: ProcessEngine, snapshot: ProcessSnapshot, command: ProcessCommand): ExplainedReason[] {
-  const parsed = ProcessCommand.safeParse(command);
+  const parsed = ProcessCommand.safeParse(command, COMMAND_PARSE);
   const reasons = parsed.success ? explain(eng.rulebook, snapshot, parsed.data) : schemaReasons(parsed.error);
   return reasons.map((r) => withMessages(r, eng.rulebook));
 }

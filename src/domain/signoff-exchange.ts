@@ -15,10 +15,12 @@ import type { ProcessSnapshot } from '../../machines/process/process.explain.ts'
 import { requestsFor } from '../../machines/process/process.queries.ts';
 import { AuditBundle } from './bundle.ts';
 import type { LoggedEvent } from './chain.ts';
+import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { slugOf } from './file-names.ts';
 import { parseJsonBytes } from './json-bytes.ts';
 import type { ProcessEngine } from './process-engine.ts';
+import { type SchemaIssue, schemaIssues } from './schema-reasons.ts';
 import { type BrokenProblem, type InvalidProblem, verifyBundle } from './verify.ts';
 
 export const REQUEST_FORMAT = 'ankerpunkt.sign-off-request';
@@ -69,7 +71,7 @@ export type FileProblem =
   | { code: 'notJson' }
   | { code: 'wrongFormat'; expected: FileKind; got: FileKind | 'bundle' | 'unknown' }
   | { code: 'wrongVersion'; got: unknown }
-  | { code: 'schema'; issues: { path: string; message: string }[] };
+  | { code: 'schema'; issues: SchemaIssue[] };
 
 /** Why a well-formed request file cannot be opened for review. */
 export type RequestProblem =
@@ -82,13 +84,14 @@ export type RequestProblem =
   | { code: 'requestNotOpen'; requestId: string };
 
 /** Why a well-formed response file is not appended, before the engine is even asked. */
-export type ResponseProblem = FileProblem | { code: 'wrongProcess'; processId: string } | { code: 'alreadyImported'; requestId: string };
+export type ResponseProblem =
+  | FileProblem
+  | { code: 'wrongProcess'; processId: string }
+  | { code: 'alreadyImported'; requestId: string }
+  /** Same event id or signature as a decision in the log, but other content: edited after signing. */
+  | { code: 'alteredCopy'; requestId: string };
 
 type Decoded = { ok: true; json: unknown } | { ok: false; problem: FileProblem };
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 function kindOf(format: unknown): FileKind | 'bundle' | 'unknown' {
   if (format === REQUEST_FORMAT) return 'request';
@@ -110,8 +113,8 @@ function decode(bytes: Uint8Array, expected: FileKind, limit: number): Decoded {
   return { ok: true, json };
 }
 
-function schemaProblem(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FileProblem {
-  return { code: 'schema', issues: error.issues.slice(0, 5).map((i) => ({ path: formatPath(i.path), message: i.message })) };
+function schemaProblem(error: Parameters<typeof schemaIssues>[0]): FileProblem {
+  return { code: 'schema', issues: schemaIssues(error) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,11 +276,17 @@ export function parseResponseFile(
   if (decision.type !== 'SignOffGranted' && decision.type !== 'SignOffRefused') {
     return {
       ok: false,
-      problem: { code: 'schema', issues: [{ path: 'decision.type', message: 'expected SignOffGranted or SignOffRefused' }] },
+      problem: {
+        code: 'schema',
+        issues: [{ path: 'decision.type', message: 'expected SignOffGranted or SignOffRefused', problem: 'invalid' }],
+      },
     };
   }
   if (decision.payload.requestId !== requestId) {
-    return { ok: false, problem: { code: 'schema', issues: [{ path: 'decision.payload.requestId', message: `expected ${requestId}` }] } };
+    return {
+      ok: false,
+      problem: { code: 'schema', issues: [{ path: 'decision.payload.requestId', message: `expected ${requestId}`, problem: 'invalid' }] },
+    };
   }
   return { ok: true, file: { ...parsed.data, decision } };
 }
@@ -287,12 +296,19 @@ export interface LoggedDecision {
   id: string;
   requestId: string;
   signature: string;
+  /** Canonical JSON of what a repeated response must repeat exactly: type, actor, payload. */
+  content: string;
+}
+
+/** Everything of a decision but its envelope id and time, which are not signed and may differ. */
+function decisionContent(d: { type: string; actor: unknown; payload: unknown }): string {
+  return canonicalJson({ type: d.type, actor: d.actor, payload: d.payload });
 }
 
 export function loggedDecisions(events: readonly LoggedEvent[]): LoggedDecision[] {
   return events.flatMap((e) =>
     e.type === 'SignOffGranted' || e.type === 'SignOffRefused'
-      ? [{ id: e.id, requestId: e.payload.requestId, signature: e.payload.signature }]
+      ? [{ id: e.id, requestId: e.payload.requestId, signature: e.payload.signature, content: decisionContent(e) }]
       : [],
   );
 }
@@ -313,10 +329,15 @@ export function responseCommand(
   const ctx = snapshot.context;
   if (file.processId !== ctx.processId) return { ok: false, problem: { code: 'wrongProcess', processId: file.processId } };
   const { decision } = file;
-  const repeated = logged.some(
+  const known = logged.find(
     (d) => d.id === decision.id || (d.requestId === decision.payload.requestId && d.signature === decision.payload.signature),
   );
-  if (repeated) return { ok: false, problem: { code: 'alreadyImported', requestId: file.requestId } };
+  // The very same response again appends nothing; a copy of it with anything changed was edited
+  // after signing, and saying "already read in" would hide that.
+  if (known) {
+    const code = known.content === decisionContent(decision) ? 'alreadyImported' : 'alteredCopy';
+    return { ok: false, problem: { code, requestId: file.requestId } };
+  }
   return { ok: true, command: { ...decision, at } };
 }
 

@@ -14,15 +14,13 @@ import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { parseJsonBytes } from './json-bytes.ts';
 import { decide, type ProcessEngine } from './process-engine.ts';
+import { COMMAND_PARSE, type SchemaIssue, schemaIssues } from './schema-reasons.ts';
 import { verifyStatement } from './statements.ts';
 
 /** Larger files are refused before parsing: 100,000 events take about 60 MB. */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
-export interface SchemaIssue {
-  path: string;
-  message: string;
-}
+export type { SchemaIssue } from './schema-reasons.ts';
 
 export type InvalidProblem =
   | { code: 'tooLarge'; bytes: number; limit: number }
@@ -104,10 +102,6 @@ export type Verdict =
   | { status: 'broken'; event: EventRef | null; problem: BrokenProblem }
   | { status: 'invalid'; problem: InvalidProblem };
 
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
-
 /** Reads bytes as a bundle: size, UTF-8, JSON, format and version, then the full schema. */
 export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle } | { ok: false; problem: InvalidProblem } {
   const read = parseJsonBytes(bytes, MAX_BUNDLE_BYTES);
@@ -118,10 +112,9 @@ export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle 
   }
   const version = (json as { formatVersion?: unknown }).formatVersion;
   if (version !== BUNDLE_FORMAT_VERSION) return { ok: false, problem: { code: 'wrongVersion', got: version } };
-  const parsed = AuditBundle.safeParse(json);
+  const parsed = AuditBundle.safeParse(json, COMMAND_PARSE);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-    return { ok: false, problem: { code: 'schema', issues } };
+    return { ok: false, problem: { code: 'schema', issues: schemaIssues(parsed.error) } };
   }
   return { ok: true, bundle: parsed.data };
 }

@@ -103,7 +103,12 @@ const de: Record<ReasonCode, Message> = {
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} hat über den Antrag ${s(p.requestId)} bereits entschieden.`,
   sameRequesterAndApprover: () => 'Wer die Freigabe beantragt hat, darf sie nicht selbst erteilen (Vier-Augen-Prinzip).',
   signedBeforeRequest: (p) => `Die Entscheidung ist älter als der Antrag ${s(p.requestId)}.`,
-  invalidCommand: (p) => `Bitte „${fieldLabel(s(p.path), 'de')}“ prüfen: fehlt oder ist ungültig.`,
+  invalidCommand: (p) =>
+    p.problem === 'missing'
+      ? `Bitte „${fieldLabel(s(p.path), 'de')}“ ausfüllen.`
+      : p.problem === 'tooLong'
+        ? `„${fieldLabel(s(p.path), 'de')}“ ist zu lang: höchstens ${s(p.limit)} Zeichen.`
+        : `Bitte „${fieldLabel(s(p.path), 'de')}“ prüfen: fehlt oder ist ungültig.`,
   keyMalformed: (p) => `Der Schlüssel ${s(p.keyId)} ist kein gültiger P-256-Schlüssel oder passt nicht zu seiner Kennung.`,
   badSignature: (p) => `Die Signatur mit Schlüssel ${s(p.keyId)} ist ungültig (Antrag ${s(p.requestId)}).`,
   digestMismatch: (p) => `Die Prüfsumme von Nachweis ${s(p.evidenceId)} passt nicht zum Inhalt.`,
@@ -184,7 +189,12 @@ const en: Record<ReasonCode, Message> = {
   roleAlreadyDecided: (p, w) => `${w.role(s(p.role))} has already decided on request ${s(p.requestId)}.`,
   sameRequesterAndApprover: () => 'Whoever requested a sign-off may not grant it (four-eyes principle).',
   signedBeforeRequest: (p) => `The decision is older than request ${s(p.requestId)}.`,
-  invalidCommand: (p) => `Please check "${fieldLabel(s(p.path), 'en')}": missing or invalid.`,
+  invalidCommand: (p) =>
+    p.problem === 'missing'
+      ? `Please fill in "${fieldLabel(s(p.path), 'en')}".`
+      : p.problem === 'tooLong'
+        ? `"${fieldLabel(s(p.path), 'en')}" is too long: at most ${s(p.limit)} characters.`
+        : `Please check "${fieldLabel(s(p.path), 'en')}": missing or invalid.`,
   keyMalformed: (p) => `Key ${s(p.keyId)} is not a valid P-256 key or does not match its id.`,
   badSignature: (p) => `The signature with key ${s(p.keyId)} is invalid (request ${s(p.requestId)}).`,
   digestMismatch: (p) => `The digest of evidence ${s(p.evidenceId)} does not match its content.`,

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import type { ProcessCommand } from '../../machines/process/process.events.ts';
 import { reason } from '../../machines/process/reasons.ts';
+import { createEngine, explainCommand } from '../../src/domain/process-engine.ts';
 import { describeReason } from '../../src/i18n/reasons.ts';
 import { defaultRulebook } from '../../standards/rulebook.ts';
 
 describe('reason messages', () => {
   it('name a field with a schema problem in words, not as a path or a library message', () => {
-    const problem = reason('invalidCommand', { path: 'payload.reason', message: 'Too small: expected string to have >=1 characters' });
+    const problem = reason('invalidCommand', { path: 'payload.reason', message: 'Invalid input', problem: 'invalid' });
     expect(describeReason(problem, 'de', defaultRulebook)).toBe('Bitte „Begründung“ prüfen: fehlt oder ist ungültig.');
     expect(describeReason(problem, 'en', defaultRulebook)).toBe('Please check "reason": missing or invalid.');
+  });
+
+  it('say "fill in" for an empty field and give the limit of one too long, from the real schema', () => {
+    const engine = createEngine();
+    const base = { id: 'e-1', at: '2026-01-01T00:00:00.000Z', actor: { personId: 'p-1', role: 'ambassador' } };
+    const empty = explainCommand(engine, engine.initial, { ...base, type: 'ProcessPaused', payload: { reason: '   ' } } as ProcessCommand);
+    expect(empty.map((r) => r.message.de)).toEqual(['Bitte „Begründung“ ausfüllen.']);
+    const absent = explainCommand(engine, engine.initial, { ...base, type: 'ProcessPaused', payload: {} } as unknown as ProcessCommand);
+    expect(absent.map((r) => r.message.en)).toEqual(['Please fill in "reason".']);
+    const long = explainCommand(engine, engine.initial, {
+      ...base,
+      type: 'ProcessPaused',
+      payload: { reason: 'x'.repeat(1001) },
+    } as ProcessCommand);
+    expect(long.map((r) => r.message.de)).toEqual(['„Begründung“ ist zu lang: höchstens 1000 Zeichen.']);
   });
 
   it('name a measure by its title and its status in words', () => {

@@ -101,7 +101,7 @@ describe('sign-off file messages', () => {
     { code: 'notJson' },
     { code: 'wrongFormat', expected: 'response', got: 'request' },
     { code: 'wrongVersion', got: 2 },
-    { code: 'schema', issues: [{ path: 'decision.payload.comment', message: 'x' }] },
+    { code: 'schema', issues: [{ path: 'decision.payload.comment', message: 'x', problem: 'invalid' }] },
     { code: 'bundleInvalid', problem: { code: 'notBundle' } },
     { code: 'bundleBroken', seq: 7, problem: { code: 'hashMismatch', expected: 'a', got: 'b' } },
     { code: 'fileDigestMismatch', name: 'kontrakt.pdf' },

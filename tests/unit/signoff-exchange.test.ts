@@ -223,6 +223,16 @@ describe('sign-off response file', () => {
     expect(await importResponse(p, renamed)).toMatchObject({ ok: false, problem: { code: 'alreadyImported' }, appended: 0 });
   });
 
+  it('names an edited copy of a response already read in as altered, not as read in already', async () => {
+    const { p, requestId } = await requested();
+    const response = await respond(p, await requestFileBytes(p, requestId), p.people.gf, { decision: 'granted', comment: 'Einverstanden.' });
+    expect(await importResponse(p, response)).toMatchObject({ ok: true, appended: 1 });
+    const edited = edit(response, (json) => {
+      (json.decision as { payload: { comment: string } }).payload.comment = 'Einverstanden, ohne Auflagen.';
+    });
+    expect(await importResponse(p, edited)).toMatchObject({ ok: false, problem: { code: 'alteredCopy', requestId }, appended: 0 });
+  });
+
   it('refuses a grant by the person who asked for it (four eyes)', async () => {
     const p = await ProcessDriver.open();
     const both = await DemoWriter.person('p-doppel', 'Dana Doppel', ['ambassador', 'regionalDirectorate'], 'Agentur');

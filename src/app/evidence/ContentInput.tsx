@@ -1,10 +1,11 @@
 /**
  * Choosing the content of a piece of evidence: a file, a link or a note. The file input is an
  * ordinary labelled <input type="file"> that works by keyboard; dropping a file onto the zone
- * around it is an extra for mouse users, not the way in.
+ * around it is an extra for mouse users, not the way in (ui/DropZone.tsx).
  */
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
+import { DropZone } from '../ui/DropZone.tsx';
 import { FieldError, TextArea, TextField } from '../ui/Field.tsx';
 import { evidenceMessages } from './messages.ts';
 import { type ContentMode, type EvidenceContentState, type FileState, isWebAddress } from './use-evidence-content.ts';
@@ -63,54 +64,21 @@ function FileStatus({ file, onCancel }: { file: FileState; onCancel: () => void 
 function FilePicker({ state, error }: { state: EvidenceContentState; error: string | null }) {
   const t = useMessages(evidenceMessages);
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
-  const take = (files: FileList | null) => {
-    const picked = files?.[0];
-    if (picked) void state.pickFile(picked);
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    take(e.dataTransfer.files);
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes('Files')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
   return (
     <div className="file-picker">
       <p className="notice notice-warning" id={`${id}-privacy`}>
         <span aria-hidden="true">⚠ </span>
         {t.privacy}
       </p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse extra; the labelled file input inside is the accessible way */}
-      <div
-        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
-        onDragOver={onDragOver}
-        onDragEnter={onDragOver}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <label htmlFor={id}>{t.chooseFile}</label>
-        <input
-          ref={input}
-          id={id}
-          type="file"
-          aria-describedby={`${id}-limit ${id}-privacy${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            take(e.target.files);
-            // Cleared so that choosing the same file again, after a cancel, is noticed.
-            e.target.value = '';
-          }}
-        />
-        <p className="field-hint" id={`${id}-limit`}>
-          {t.fileLimit} <span aria-hidden="true">{dragging ? t.dropNow : t.dropHint}</span>
-        </p>
-      </div>
+      <DropZone
+        label={t.chooseFile}
+        hint={t.fileLimit}
+        dropHint={t.dropHint}
+        dropNow={t.dropNow}
+        describedBy={`${id}-privacy${error ? ` ${id}-error` : ''}`}
+        invalid={Boolean(error)}
+        onFile={(file) => void state.pickFile(file)}
+      />
       <FieldError id={`${id}-error`} error={error} />
       <FileStatus file={state.file} onCancel={state.cancel} />
     </div>

@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { erasedDigests } from '../../../machines/process/process.queries.ts';
 import { evidenceIndexOf } from '../../domain/bundle.ts';
 import { type EvidenceLookup, planAuditZip } from '../../domain/export/audit-zip.ts';
 import { exportFileName } from '../../domain/export/file-names.ts';
@@ -21,8 +22,13 @@ import type { HeadSigner } from './use-head-signer.ts';
 /** How often the progress bar is redrawn at most: often enough to move, rarely enough to be cheap. */
 const PROGRESS_EVERY_MS = 100;
 
+/**
+ * The evidence files the ZIP should hold, and how many of them this device has. Contents erased
+ * on purpose (an erasure in the log) are counted apart: their absence is expected, not a gap.
+ */
 function useEvidenceOnDevice(snapshot: ProcessSnapshot) {
   const { db } = useServices();
+  const erased = erasedDigests(snapshot.context);
   const digests = [
     ...new Set(
       evidenceIndexOf(snapshot.context)
@@ -30,25 +36,30 @@ function useEvidenceOnDevice(snapshot: ProcessSnapshot) {
         .map((e) => e.sha256),
     ),
   ];
-  const key = digests.join(',');
-  return useLiveQuery(async () => {
+  const expected = digests.filter((digest) => !erased.has(digest));
+  const erasedCount = digests.length - expected.length;
+  const key = expected.join(',');
+  const counts = useLiveQuery(async () => {
     const rows = await db.files.bulkGet(key ? key.split(',') : []);
     const present = rows.filter((row) => row !== undefined);
     return { total: rows.length, present: present.length, bytes: present.reduce((sum, row) => sum + row.size, 0) };
   }, [db, key]);
+  return { counts, erased, erasedCount };
 }
 
 export function ZipExportCard({ processId, snapshot, signer }: { processId: string; snapshot: ProcessSnapshot; signer: HeadSigner }) {
   const t = useMessages(exportMessages);
   const { lang } = useLang();
   const { db, engine, now } = useServices();
-  const onDevice = useEvidenceOnDevice(snapshot);
+  const { counts: onDevice, erased, erasedCount } = useEvidenceOnDevice(snapshot);
   const { busy, done, error, run } = useExportRun();
   const [progress, setProgress] = useState<ZipProgress | null>(null);
   const [missing, setMissing] = useState(0);
   const controller = useRef<AbortController | null>(null);
 
   const lookup: EvidenceLookup = async (digest) => {
+    // An erased content stays out even if another process on this device still holds the file.
+    if (erased.has(digest)) return null;
     const file = await db.files.get(digest);
     return file ? { size: file.blob.size, mediaType: file.mediaType, open: () => file.blob.stream() } : null;
   };
@@ -73,7 +84,8 @@ export function ZipExportCard({ processId, snapshot, signer }: { processId: stri
           },
         );
         const plan = await planAuditZip({ bundle, bundleBytes: bytes, lookup });
-        setMissing(plan.missing.length);
+        // Erased contents are missing by design; the card already says so.
+        setMissing(plan.missing.filter((digest) => !erased.has(digest)).length);
         const result = await writeZip(plan.entries, target.sink, {
           signal: abort.signal,
           modified: at,
@@ -97,7 +109,15 @@ export function ZipExportCard({ processId, snapshot, signer }: { processId: stri
       text={
         <>
           <p>{t.zipText}</p>
-          {onDevice ? <p>{t.zipFiles(onDevice.present, onDevice.total, formatBytes(onDevice.bytes, lang))}</p> : null}
+          {onDevice ? (
+            <p>
+              {onDevice.total > 0 || erasedCount === 0
+                ? t.zipFiles(onDevice.present, onDevice.total, formatBytes(onDevice.bytes, lang))
+                : ''}
+              {onDevice.total > 0 && erasedCount > 0 ? ' ' : ''}
+              {erasedCount > 0 ? t.zipErased(erasedCount) : ''}
+            </p>
+          ) : null}
           <p className="field-hint">{t.zipSaveHint}</p>
         </>
       }

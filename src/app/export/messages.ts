@@ -33,6 +33,10 @@ export const exportMessages = {
       total === 0
         ? 'Der Prozess hat keine Nachweisdateien; das ZIP enthält das Prüfpaket und die Anleitung.'
         : `${present} von ${total} Nachweisdateien sind auf diesem Gerät, zusammen ${size}.`,
+    zipErased: (count: number) =>
+      count === 1
+        ? '1 Dateiinhalt wurde gelöscht (protokolliert) und fehlt daher im ZIP.'
+        : `${count} Dateiinhalte wurden gelöscht (protokolliert) und fehlen daher im ZIP.`,
     zipSaveHint:
       'Ihr Browser fragt zuerst, wo die Datei gespeichert werden soll, und schreibt sie dann Stück für Stück dorthin. Bei Browsern ohne diese Möglichkeit beginnt der Download, wenn das ZIP fertig ist.',
     zipButton: 'Prüfpaket mit Nachweisdateien herunterladen (ZIP)',
@@ -40,11 +44,12 @@ export const exportMessages = {
     zipProgressText: (percent: number, done: string, total: string) => `${percent} % (${done} von ${total})`,
     zipPreparing: 'ZIP wird vorbereitet …',
     cancel: 'Abbrechen',
-    zipDone: (name: string, files: number, size: string) => `ZIP „${name}“ gespeichert: ${files} Nachweisdateien, ${size}.`,
+    zipDone: (name: string, files: number, size: string) =>
+      `ZIP „${name}“ gespeichert: ${files} ${files === 1 ? 'Nachweisdatei' : 'Nachweisdateien'}, ${size}.`,
     zipMissing: (count: number) =>
       count === 1
-        ? '1 Nachweisdatei ist auf diesem Gerät nicht vorhanden (gelöscht oder nie hierher übertragen) und fehlt im ZIP. Das Verzeichnis im Prüfpaket nennt sie trotzdem, mit ihrem Hash.'
-        : `${count} Nachweisdateien sind auf diesem Gerät nicht vorhanden (gelöscht oder nie hierher übertragen) und fehlen im ZIP. Das Verzeichnis im Prüfpaket nennt sie trotzdem, mit ihrem Hash.`,
+        ? '1 Nachweisdatei ist auf diesem Gerät nicht vorhanden (nie hierher übertragen oder vom Browser entfernt) und fehlt im ZIP. Das Verzeichnis im Prüfpaket nennt sie trotzdem, mit ihrem Hash.'
+        : `${count} Nachweisdateien sind auf diesem Gerät nicht vorhanden (nie hierher übertragen oder vom Browser entfernt) und fehlen im ZIP. Das Verzeichnis im Prüfpaket nennt sie trotzdem, mit ihrem Hash.`,
     cancelled: 'Export abgebrochen. Es wurde keine Datei gespeichert.',
 
     csvTitle: 'Tabelle (CSV)',
@@ -103,6 +108,10 @@ export const exportMessages = {
       total === 0
         ? 'The process has no evidence files; the ZIP holds the audit bundle and the instructions.'
         : `${present} of ${total} evidence files are on this device, ${size} in all.`,
+    zipErased: (count: number) =>
+      count === 1
+        ? '1 file content was erased (recorded in the log) and is therefore not in the ZIP.'
+        : `${count} file contents were erased (recorded in the log) and are therefore not in the ZIP.`,
     zipSaveHint:
       'Your browser first asks where to save the file and then writes it there piece by piece. In browsers without this, the download starts when the ZIP is complete.',
     zipButton: 'Download audit bundle with evidence files (ZIP)',
@@ -110,9 +119,10 @@ export const exportMessages = {
     zipProgressText: (percent: number, done: string, total: string) => `${percent} % (${done} of ${total})`,
     zipPreparing: 'Preparing the ZIP …',
     cancel: 'Cancel',
-    zipDone: (name: string, files: number, size: string) => `ZIP “${name}” saved: ${files} evidence files, ${size}.`,
+    zipDone: (name: string, files: number, size: string) =>
+      `ZIP “${name}” saved: ${files} evidence file${files === 1 ? '' : 's'}, ${size}.`,
     zipMissing: (count: number) =>
-      `${count} evidence file${count === 1 ? ' is' : 's are'} not on this device (erased, or never copied here) and missing from the ZIP. The bundle's evidence index still lists ${count === 1 ? 'it' : 'them'}, with the digest.`,
+      `${count} evidence file${count === 1 ? ' is' : 's are'} not on this device (never copied here, or removed by the browser) and missing from the ZIP. The bundle's evidence index still lists ${count === 1 ? 'it' : 'them'}, with the digest.`,
     cancelled: 'Export cancelled. No file was saved.',
 
     csvTitle: 'Table (CSV)',

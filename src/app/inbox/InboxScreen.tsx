@@ -89,7 +89,7 @@ function RequestTable({ id, title, empty, rows }: { id: string; title: string; e
                     <Link to={{ screen: 'process', processId: row.processId, tab: 'overview' }} aria-label={t.open(row.agencyName)}>
                       {row.agencyName}
                     </Link>
-                    {row.readOnly ? <span className="badge badge-kind">{t.copy}</span> : null}
+                    {row.readOnly ? <CopyTag label={t.copy} /> : null}
                   </th>
                   <td>
                     {stage.milestone.title[lang]}
@@ -120,5 +120,18 @@ function RequestTable({ id, title, empty, rows }: { id: string; title: string; e
         </table>
       )}
     </section>
+  );
+}
+
+/** Marks a read-only copy: a label, not a control (no fill, no pointer), with an icon besides the words. */
+function CopyTag({ label }: { label: string }) {
+  return (
+    <span className="copy-tag">
+      <svg className="copy-tag-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+        <rect x="5" y="1.5" width="9" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M3 4.5H2.5a1 1 0 0 0-1 1V14a1 1 0 0 0 1 1H10a1 1 0 0 0 1-1v-.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+      {label}
+    </span>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Creating a profile on this device: name, function, the roles the person expects, and how the
  * key is protected. A personal device keeps a non-extractable key; a shared device wraps it
- * with the person's passphrase (typed twice). The new profile becomes the current one.
+ * with the person's passphrase (typed twice). The new profile becomes the current one; the
+ * confirmation is the caller's to show, next to that profile, where the person looks next.
  */
 import { type FormEvent, useState } from 'react';
 import processTemplate from '../../../standards/process-template.json' with { type: 'json' };
@@ -16,7 +17,14 @@ import { holdUnlocked, lockProfiles } from './session.ts';
 
 type Protection = 'device' | 'passphrase';
 
-export function CreateProfileForm() {
+export function CreateProfileForm({
+  first,
+  onCreated,
+}: {
+  /** No profile exists yet on this device: this is not "another" person. */
+  first: boolean;
+  onCreated: (identity: { personId: string; name: string }) => void;
+}) {
   const t = useMessages(profileMessages);
   const { lang } = useLang();
   const { db } = useBaseServices();
@@ -28,7 +36,6 @@ export function CreateProfileForm() {
   const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<{ name?: string; passphrase?: string; confirmation?: string }>({});
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
 
   const toggleRole = (role: RoleId, on: boolean) => setRoles(on ? [...roles, role] : roles.filter((r) => r !== role));
 
@@ -43,22 +50,24 @@ export function CreateProfileForm() {
       if (problem === 'mismatch') found.confirmation = t.mismatch;
     }
     setErrors(found);
-    setStatus('');
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.create-profile [aria-invalid="true"]')?.focus());
       return;
     }
     setBusy(true);
     const args = { name: name.trim(), organisation: organisation.trim(), roles };
+    let created: { personId: string; name: string };
     try {
       if (protection === 'passphrase') {
         const { identity, unlocked } = await createProtectedIdentity(db, { ...args, passphrase });
         await setCurrentIdentity(db, identity.personId);
         holdUnlocked(identity.personId, unlocked);
+        created = identity;
       } else {
         const identity = await createIdentity(db, args);
         lockProfiles();
         await setCurrentIdentity(db, identity.personId);
+        created = identity;
       }
     } finally {
       setBusy(false);
@@ -68,12 +77,12 @@ export function CreateProfileForm() {
     setRoles([]);
     setPassphrase('');
     setConfirmation('');
-    setStatus(t.created);
+    onCreated({ personId: created.personId, name: created.name });
   };
 
   return (
     <form className="create-profile" onSubmit={create} noValidate>
-      <h3>{t.newPerson}</h3>
+      <h3>{first ? t.firstPerson : t.newPerson}</h3>
       <TextField
         label={t.name}
         value={name}
@@ -134,7 +143,7 @@ export function CreateProfileForm() {
       <button type="submit" aria-disabled={busy ? true : undefined}>
         {t.create}
       </button>
-      <p role="status">{busy ? t.creating : status}</p>
+      <p role="status">{busy ? t.creating : ''}</p>
     </form>
   );
 }

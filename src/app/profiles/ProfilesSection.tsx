@@ -4,7 +4,7 @@
  * replacing one's key, and creating another profile.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Identity } from '../../db/database.ts';
 import { protectionOf, setCurrentIdentity } from '../../db/identities.ts';
 import { useBaseServices, useCurrentIdentity } from '../data.tsx';
@@ -26,6 +26,15 @@ export function ProfilesSection() {
   const current = useCurrentIdentity();
   const identities = useLiveQuery(() => db.identities.toArray(), [db]);
   const [status, setStatus] = useState('');
+  // The profile just created, whose choice box takes the focus once it shows that person.
+  const [justCreated, setJustCreated] = useState<string | null>(null);
+  const chooser = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!justCreated || current?.personId !== justCreated) return;
+    chooser.current?.querySelector('select')?.focus();
+    setJustCreated(null);
+  }, [justCreated, current]);
+  const hasPassphraseProfile = identities?.some((i) => protectionOf(i) === 'passphrase') ?? false;
   const choose = async (personId: string) => {
     const next = identities?.find((i) => i.personId === personId);
     if (!next) return;
@@ -38,22 +47,31 @@ export function ProfilesSection() {
       <h2 id="profiles-title">{t.title}</h2>
       <p>{t.hint}</p>
       {identities && identities.length > 0 ? (
-        <SelectField label={t.current} value={current?.personId ?? ''} onChange={(e) => choose(e.target.value)}>
-          {identities.map((i) => (
-            <option key={i.personId} value={i.personId}>
-              {i.name}
-              {i.organisation ? ` (${i.organisation})` : ''}
-              {protectionOf(i) === 'passphrase' ? ' 🔒' : ''}
-            </option>
-          ))}
-        </SelectField>
+        <div ref={chooser}>
+          <SelectField label={t.current} value={current?.personId ?? ''} onChange={(e) => choose(e.target.value)}>
+            {identities.map((i) => (
+              <option key={i.personId} value={i.personId}>
+                {i.name}
+                {i.organisation ? ` (${i.organisation})` : ''}
+                {protectionOf(i) === 'passphrase' ? ' 🔒' : ''}
+              </option>
+            ))}
+          </SelectField>
+        </div>
       ) : (
         <p>{t.none}</p>
       )}
       <p role="status">{status}</p>
       {current ? <CurrentProfile key={current.personId} identity={current} /> : null}
-      <IdleLockSetting />
-      <CreateProfileForm />
+      {/* The idle lock applies to passphrase profiles only: shown once there is one. */}
+      {hasPassphraseProfile ? <IdleLockSetting /> : null}
+      <CreateProfileForm
+        first={identities?.length === 0}
+        onCreated={(identity) => {
+          setStatus(t.created(identity.name));
+          setJustCreated(identity.personId);
+        }}
+      />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Registering a person from their identity file (process overview): the file or the text from
- * its QR code is read as hostile input; what it says is shown with the fingerprint large, and
+ * its QR code is read as hostile input; what it says is shown with name and fingerprint large, and
  * only after the ambassador confirms having compared the fingerprint with the person is the
  * registration offered. A person already in the process with another key gets the new key
  * registered instead. Whether either is allowed is the engine's to say (ActionButton).
@@ -122,7 +122,7 @@ export function RegisterFromIdentity({ processId, snapshot }: { processId: strin
         <div className="identity-preview">
           <dl>
             <dt>{t.personName}</dt>
-            <dd>{identity.name}</dd>
+            <dd className="identity-name-large">{identity.name}</dd>
             {identity.organisation ? (
               <>
                 <dt>{t.personOrganisation}</dt>

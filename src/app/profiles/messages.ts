@@ -50,6 +50,7 @@ export const profileMessages = {
     previousKeys: 'Frühere Schlüssel dieses Profils',
     // Creating
     newPerson: 'Weitere Person auf diesem Gerät anlegen',
+    firstPerson: 'Person auf diesem Gerät anlegen',
     name: 'Name',
     organisation: 'Funktion / Dienststelle',
     roles: 'Rollen im Prozess (Vorschlag für die IKBO)',
@@ -65,7 +66,7 @@ export const profileMessages = {
     create: 'Person anlegen',
     creating: 'Schlüssel wird erzeugt …',
     required: 'Bitte ausfüllen.',
-    created: 'Person angelegt.',
+    created: (name: string) => `Person angelegt. Jetzt arbeitet ${name} an diesem Gerät.`,
     // Idle lock
     idleTitle: 'Automatisch sperren',
     idleMinutes: 'Sperren nach so vielen Minuten ohne Eingabe',
@@ -158,6 +159,7 @@ export const profileMessages = {
     fingerprintHint: 'Read these characters aloud in groups of four when confirming the key on the phone.',
     previousKeys: "This profile's earlier keys",
     newPerson: 'Add another person on this device',
+    firstPerson: 'Create a person on this device',
     name: 'Name',
     organisation: 'Function / agency',
     roles: 'Roles in the process (a suggestion for the ambassador)',
@@ -173,7 +175,7 @@ export const profileMessages = {
     create: 'Create person',
     creating: 'Creating the key …',
     required: 'Please fill in.',
-    created: 'Person created.',
+    created: (name: string) => `Person created. ${name} is now working on this device.`,
     idleTitle: 'Lock automatically',
     idleMinutes: 'Lock after this many minutes without input',
     idleHint: (min: number, max: number) =>

@@ -1,5 +1,5 @@
 /** The sections of the Prozessbericht, each a heading and a table that prints without cut rows. */
-import type { ReactNode } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import type { ProcessReport } from '../../domain/report.ts';
@@ -17,6 +17,32 @@ export function ReportSection({ id, title, children }: { id: string; title: stri
   );
 }
 
+/**
+ * On screen a wide table scrolls sideways inside this box instead of widening the page on a
+ * phone; on paper the box is a plain block (report.css scopes the scrolling to screens). While
+ * its table is wider than the box it joins the tab order, so the keyboard can scroll it too.
+ */
+function TableBox({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  // Only a box that scrolls is a named, focusable region: otherwise it would be an empty tab stop.
+  const scrollRegion = scrolls ? { role: 'region', 'aria-labelledby': labelledBy, tabIndex: 0 } : {};
+  return (
+    <div ref={box} className="report-table-box" {...scrollRegion}>
+      {children}
+    </div>
+  );
+}
+
 export function StageHistorySection({ report, rulebook }: { report: ProcessReport; rulebook: Rulebook }) {
   const t = useMessages(reportMessages);
   const { lang } = useLang();
@@ -25,27 +51,29 @@ export function StageHistorySection({ report, rulebook }: { report: ProcessRepor
     <ReportSection id="report-history" title={t.historyTitle}>
       {report.cycles.map((cycle) => (
         <div key={cycle} className="report-cycle">
-          <h3>{t.cycleHeading(cycle)}</h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.phase}</th>
-                <th scope="col">{t.entered}</th>
-                <th scope="col">{t.left}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.stageHistory
-                .filter((visit) => visit.cycle === cycle)
-                .map((visit) => (
-                  <tr key={`${visit.stage}-${visit.enteredPosition}`}>
-                    <th scope="row">{w.stage(visit.stage)}</th>
-                    <td>{formatDay(visit.enteredAt, lang)}</td>
-                    <td>{visit.leftAt ? formatDay(visit.leftAt, lang) : t.ongoing}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <h3 id={`report-history-${cycle}`}>{t.cycleHeading(cycle)}</h3>
+          <TableBox labelledBy={`report-history-${cycle}`}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.phase}</th>
+                  <th scope="col">{t.entered}</th>
+                  <th scope="col">{t.left}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.stageHistory
+                  .filter((visit) => visit.cycle === cycle)
+                  .map((visit) => (
+                    <tr key={`${visit.stage}-${visit.enteredPosition}`}>
+                      <th scope="row">{w.stage(visit.stage)}</th>
+                      <td>{formatDay(visit.enteredAt, lang)}</td>
+                      <td>{visit.leftAt ? formatDay(visit.leftAt, lang) : t.ongoing}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableBox>
         </div>
       ))}
     </ReportSection>
@@ -63,60 +91,62 @@ export function MilestonesSection({ report, rulebook }: { report: ProcessReport;
       {report.milestones.length === 0 ? (
         <p>{t.noMilestones}</p>
       ) : (
-        <table className="report-milestones">
-          <thead>
-            <tr>
-              <th scope="col">{t.milestone}</th>
-              <th scope="col">{t.requested}</th>
-              <th scope="col">{t.outcome}</th>
-              <th scope="col">{t.decisions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.milestones.map((m) => (
-              <tr key={m.requestId}>
-                <th scope="row">
-                  {milestoneTitle(m.stage)}
-                  <span className="report-sub">
-                    {w.stage(m.stage)} · {t.cycle} {m.cycle}
-                  </span>
-                </th>
-                <td>
-                  {formatDay(m.requestedAt, lang)}
-                  <span className="report-sub">
-                    {t.by} {m.requestedBy}
-                  </span>
-                </td>
-                <td>
-                  <strong>{t.requestStatus[m.status]}</strong>
-                  {m.waitingFor.length > 0 ? (
-                    <span className="report-sub">
-                      {t.waitingFor} {w.roles(m.waitingFor)}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <ul className="report-decisions">
-                    {m.decisions.map((d) => (
-                      <li key={`${d.role}-${d.signedAt}`}>
-                        {w.role(d.role)}: {d.name}, <strong>{t.decision[d.decision]}</strong> {t.on} {formatDateTime(d.signedAt, lang)}
-                        {d.comment ? (
-                          <>
-                            {' '}
-                            – <q>{d.comment}</q>
-                          </>
-                        ) : null}
-                        <span className="report-sub">
-                          {t.keyLabel} <span className="report-mono">{fingerprint(d.keyId)}</span>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
+        <TableBox labelledBy="report-milestones">
+          <table className="report-milestones">
+            <thead>
+              <tr>
+                <th scope="col">{t.milestone}</th>
+                <th scope="col">{t.requested}</th>
+                <th scope="col">{t.outcome}</th>
+                <th scope="col">{t.decisions}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.milestones.map((m) => (
+                <tr key={m.requestId}>
+                  <th scope="row">
+                    {milestoneTitle(m.stage)}
+                    <span className="report-sub">
+                      {w.stage(m.stage)} · {t.cycle} {m.cycle}
+                    </span>
+                  </th>
+                  <td>
+                    {formatDay(m.requestedAt, lang)}
+                    <span className="report-sub">
+                      {t.by} {m.requestedBy}
+                    </span>
+                  </td>
+                  <td>
+                    <strong>{t.requestStatus[m.status]}</strong>
+                    {m.waitingFor.length > 0 ? (
+                      <span className="report-sub">
+                        {t.waitingFor} {w.roles(m.waitingFor)}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <ul className="report-decisions">
+                      {m.decisions.map((d) => (
+                        <li key={`${d.role}-${d.signedAt}`}>
+                          {w.role(d.role)}: {d.name}, <strong>{t.decision[d.decision]}</strong> {t.on} {formatDateTime(d.signedAt, lang)}
+                          {d.comment ? (
+                            <>
+                              {' '}
+                              – <q>{d.comment}</q>
+                            </>
+                          ) : null}
+                          <span className="report-sub">
+                            {t.keyLabel} <span className="report-mono">{fingerprint(d.keyId)}</span>
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </ReportSection>
   );
@@ -129,30 +159,32 @@ export function MaturitySection({ report, rulebook }: { report: ProcessReport; r
   return (
     <ReportSection id="report-maturity" title={t.maturityTitle}>
       <p>{t.maturityIntro}</p>
-      <table className="report-maturity">
-        <thead>
-          <tr>
-            <th scope="col">{t.standard}</th>
-            {report.cycles.map((c) => (
-              <th scope="col" key={c}>
-                {t.cycleHeading(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.maturity.map((m) => (
-            <tr key={m.standardId}>
-              <th scope="row">{standards.get(m.standardId) ?? m.standardId}</th>
-              {m.levels.map((level, i) => (
-                <td key={report.cycles[i]} className="report-level">
-                  {level === null ? <abbr title={t.notRated}>–</abbr> : level}
-                </td>
+      <TableBox labelledBy="report-maturity">
+        <table className="report-maturity">
+          <thead>
+            <tr>
+              <th scope="col">{t.standard}</th>
+              {report.cycles.map((c) => (
+                <th scope="col" key={c}>
+                  {t.cycleHeading(c)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.maturity.map((m) => (
+              <tr key={m.standardId}>
+                <th scope="row">{standards.get(m.standardId) ?? m.standardId}</th>
+                {m.levels.map((level, i) => (
+                  <td key={report.cycles[i]} className="report-level">
+                    {level === null ? <abbr title={t.notRated}>–</abbr> : level}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </ReportSection>
   );
 }
@@ -166,33 +198,35 @@ export function MeasuresSection({ report }: { report: ProcessReport }) {
       {report.measures.length === 0 ? (
         <p>{t.noMeasures}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.measure}</th>
-              <th scope="col">{t.cycle}</th>
-              <th scope="col">{t.owner}</th>
-              <th scope="col">{t.due}</th>
-              <th scope="col">{t.state}</th>
-              <th scope="col">{t.result}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.measures.map((m) => (
-              <tr key={m.measureId}>
-                <th scope="row">{m.title}</th>
-                <td>{m.completedCycle && m.completedCycle !== m.cycle ? `${m.cycle}–${m.completedCycle}` : m.cycle}</td>
-                <td>{m.owner}</td>
-                <td>{formatDay(m.due, lang)}</td>
-                <td>
-                  {status[m.status] ?? m.status}
-                  {m.overdue ? <strong className="report-overdue"> ({t.overdue})</strong> : null}
-                </td>
-                <td>{m.outcome ?? m.lastNote ?? ''}</td>
+        <TableBox labelledBy="report-measures">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.measure}</th>
+                <th scope="col">{t.cycle}</th>
+                <th scope="col">{t.owner}</th>
+                <th scope="col">{t.due}</th>
+                <th scope="col">{t.state}</th>
+                <th scope="col">{t.result}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.measures.map((m) => (
+                <tr key={m.measureId}>
+                  <th scope="row">{m.title}</th>
+                  <td>{m.completedCycle && m.completedCycle !== m.cycle ? `${m.cycle}–${m.completedCycle}` : m.cycle}</td>
+                  <td>{m.owner}</td>
+                  <td>{formatDay(m.due, lang)}</td>
+                  <td>
+                    {status[m.status] ?? m.status}
+                    {m.overdue ? <strong className="report-overdue"> ({t.overdue})</strong> : null}
+                  </td>
+                  <td>{m.outcome ?? m.lastNote ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </ReportSection>
   );
@@ -208,36 +242,38 @@ export function EvidenceSection({ report, rulebook }: { report: ProcessReport; r
       {report.evidence.length === 0 ? (
         <p>{t.noEvidence}</p>
       ) : (
-        <table className="report-evidence">
-          <thead>
-            <tr>
-              <th scope="col">{t.evidence}</th>
-              <th scope="col">{t.evidenceKind}</th>
-              <th scope="col">{t.content}</th>
-              <th scope="col">SHA-256</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.evidence.map((e) => (
-              <tr key={`${e.evidenceId}-${e.revision}`}>
-                <th scope="row">
-                  {e.title}
-                  <span className="report-sub">
-                    {t.revision(e.revision)} · {t.cycle} {e.cycle} · {formatDay(e.recordedAt, lang)}
-                  </span>
-                </th>
-                <td>{w.kinds([e.kind])}</td>
-                <td>
-                  {t.contentType[e.contentType]}
-                  {e.name ? `: ${e.name}` : ''}
-                  {e.size !== null ? ` (${formatBytes(e.size, lang)})` : ''}
-                  {e.erasedAt ? <span className="report-sub">{t.erased(formatDay(e.erasedAt, lang))}</span> : null}
-                </td>
-                <td className="report-mono report-digest">{e.sha256}</td>
+        <TableBox labelledBy="report-evidence">
+          <table className="report-evidence">
+            <thead>
+              <tr>
+                <th scope="col">{t.evidence}</th>
+                <th scope="col">{t.evidenceKind}</th>
+                <th scope="col">{t.content}</th>
+                <th scope="col">SHA-256</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.evidence.map((e) => (
+                <tr key={`${e.evidenceId}-${e.revision}`}>
+                  <th scope="row">
+                    {e.title}
+                    <span className="report-sub">
+                      {t.revision(e.revision)} · {t.cycle} {e.cycle} · {formatDay(e.recordedAt, lang)}
+                    </span>
+                  </th>
+                  <td>{w.kinds([e.kind])}</td>
+                  <td>
+                    {t.contentType[e.contentType]}
+                    {e.name ? `: ${e.name}` : ''}
+                    {e.size !== null ? ` (${formatBytes(e.size, lang)})` : ''}
+                    {e.erasedAt ? <span className="report-sub">{t.erased(formatDay(e.erasedAt, lang))}</span> : null}
+                  </td>
+                  <td className="report-mono report-digest">{e.sha256}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </ReportSection>
   );

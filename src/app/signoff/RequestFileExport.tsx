@@ -15,6 +15,7 @@ import { timeFor } from '../process-data.tsx';
 import { UnlockPrompt } from '../profiles/UnlockPrompt.tsx';
 import { downloadText } from '../ui/download.ts';
 import { exchangeMessages } from './exchange-messages.ts';
+import './signoff-files.css';
 
 type Outcome = { ok: true; name: string; missing: string[] } | { ok: false; message: string } | null;
 

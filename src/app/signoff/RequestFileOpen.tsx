@@ -10,9 +10,10 @@ import { MAX_REQUEST_FILE_BYTES } from '../../domain/signoff-exchange.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
+import { DropZone } from '../ui/DropZone.tsx';
 import { exchangeMessages } from './exchange-messages.ts';
-import { FileDrop } from './FileDrop.tsx';
 import { readChosenFile } from './file-io.ts';
+import './signoff-files.css';
 
 export function RequestFileOpen() {
   const t = useMessages(exchangeMessages);
@@ -33,7 +34,14 @@ export function RequestFileOpen() {
   };
   return (
     <div className="signoff-exchange">
-      <FileDrop label={t.openRequest} hint={t.openHint} dropHint={t.dropHint} busy={busy} onFile={open} />
+      <DropZone
+        label={t.openRequest}
+        hint={t.openHint}
+        dropHint={t.dropHint}
+        accept="application/json,.json"
+        disabled={busy}
+        onFile={open}
+      />
       <p role="status" className="status-line">
         {busy ? t.opening : ''}
       </p>

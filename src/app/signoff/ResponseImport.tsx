@@ -11,10 +11,11 @@ import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
 import { MAX_RESPONSE_FILE_BYTES } from '../../domain/signoff-exchange.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { DropZone } from '../ui/DropZone.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';
 import { exchangeMessages } from './exchange-messages.ts';
-import { FileDrop } from './FileDrop.tsx';
 import { readChosenFile } from './file-io.ts';
+import './signoff-files.css';
 
 export function ResponseImport({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   const t = useMessages(exchangeMessages);
@@ -41,7 +42,14 @@ export function ResponseImport({ processId, snapshot }: { processId: string; sna
   const failed = outcome && !outcome.ok && !(outcome.kind === 'file' && outcome.problem.code === 'alreadyImported') ? outcome : null;
   return (
     <div className="signoff-exchange">
-      <FileDrop label={t.importResponse} hint={t.importHint} dropHint={t.dropHint} busy={busy} onFile={read} />
+      <DropZone
+        label={t.importResponse}
+        hint={t.importHint}
+        dropHint={t.dropHint}
+        accept="application/json,.json"
+        disabled={busy}
+        onFile={read}
+      />
       <p role="status" className="status-line">
         {busy ? t.opening : done}
       </p>

@@ -64,6 +64,8 @@ function problemDe(p: AnyProblem): string {
       return 'Diese Antwort gehört zu einem anderen Prozess.';
     case 'alreadyImported':
       return 'Diese Antwort ist bereits eingelesen.';
+    case 'alteredCopy':
+      return 'Diese Datei ist eine veränderte Kopie einer bereits eingelesenen Antwort: sie wurde nach dem Signieren bearbeitet. Sie wurde nicht eingelesen; es wurde nichts geändert.';
   }
 }
 
@@ -106,6 +108,8 @@ function problemEn(p: AnyProblem): string {
       return 'This response belongs to another process.';
     case 'alreadyImported':
       return 'This response has been read in already.';
+    case 'alteredCopy':
+      return 'This file is an altered copy of a response already read in: it was edited after signing. It was not read in; nothing was changed.';
   }
 }
 

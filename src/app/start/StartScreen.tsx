@@ -69,9 +69,12 @@ function ProcessList() {
   );
 }
 
+/** Loads the demo process, or, once it is on this device, opens it instead of offering it again. */
 function DemoLoader() {
   const t = useMessages(startMessages);
   const services = useBaseServices();
+  const processes = useProcessList();
+  const loaded = processes?.some((p) => p.processId === DEMO_PROCESS_ID) ?? false;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const load = async () => {
@@ -93,12 +96,23 @@ function DemoLoader() {
     <section className="card" aria-labelledby="demo-title">
       <h2 id="demo-title">{t.demoTitle}</h2>
       <p>{t.demoText}</p>
-      <button type="button" onClick={load} disabled={busy} aria-describedby="demo-status">
-        {t.demoButton}
-      </button>
-      <p id="demo-status" role="status">
-        {message}
-      </p>
+      {loaded && !busy ? (
+        <>
+          <p>{t.demoExists}</p>
+          <p>
+            <Link to={{ screen: 'process', processId: DEMO_PROCESS_ID, tab: 'overview' }}>{t.demoOpen}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <button type="button" onClick={load} disabled={busy} aria-describedby="demo-status">
+            {t.demoButton}
+          </button>
+          <p id="demo-status" role="status">
+            {message}
+          </p>
+        </>
+      )}
     </section>
   );
 }

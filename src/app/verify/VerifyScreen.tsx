@@ -4,7 +4,7 @@
  * matches its digest, and bring a valid bundle onto this device, read-only or as a take-over.
  * Every file is treated as hostile: whatever is in it, the screen shows a verdict, never a crash.
  */
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { verdictLine } from '../../cli/verdict-text.ts';
 import { type BundleImportOutcome, type ImportMode, importCheckedBundle } from '../../db/import-store.ts';
 import { type BundleFile, readBundleFile } from '../../domain/import/bundle-file.ts';
@@ -16,6 +16,7 @@ import { useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
+import { DropZone } from '../ui/DropZone.tsx';
 import { ContinueAs } from './ContinueAs.tsx';
 import { EvidenceTable } from './EvidenceTable.tsx';
 import { importProblemText } from './import-text.ts';
@@ -73,7 +74,14 @@ function VerifyView() {
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <FileDrop onFile={verify} />
+      <DropZone
+        label={t.choose}
+        dropHint={t.dropHint}
+        dropNow={t.dropNow}
+        accept=".json,.zip,application/json,application/zip"
+        className="verify-drop"
+        onFile={verify}
+      />
       <p role="status" className="status-line">
         {phase.kind === 'working' ? phase.text : phase.kind === 'done' ? t.done : ''}
       </p>
@@ -84,51 +92,6 @@ function VerifyView() {
       ) : null}
       {phase.kind === 'done' ? <Result key={`${phase.name}-${run.current}`} name={phase.name} check={phase.check} /> : null}
     </>
-  );
-}
-
-function FileDrop({ onFile }: { onFile: (file: File) => void }) {
-  const t = useMessages(verifyMessages);
-  const id = useId();
-  const [dragging, setDragging] = useState(false);
-  const take = (files: FileList | null) => {
-    const file = files?.[0];
-    if (file) onFile(file);
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes('Files')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse extra; the labelled file input inside is the accessible way
-    <div
-      className={dragging ? 'drop-zone verify-drop dragging' : 'drop-zone verify-drop'}
-      onDragOver={onDragOver}
-      onDragEnter={onDragOver}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setDragging(false);
-        take(e.dataTransfer.files);
-      }}
-    >
-      <label htmlFor={id}>{t.choose}</label>
-      <input
-        id={id}
-        type="file"
-        accept=".json,.zip,application/json,application/zip"
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => {
-          take(e.target.files);
-          e.target.value = '';
-        }}
-      />
-      <p className="field-hint" id={`${id}-hint`}>
-        {dragging ? t.dropNow : t.dropHint}
-      </p>
-    </div>
   );
 }
 

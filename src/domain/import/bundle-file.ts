@@ -9,6 +9,7 @@
  */
 import { AuditBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '../bundle.ts';
 import { parseJsonBytes } from '../json-bytes.ts';
+import { COMMAND_PARSE, formatPath, schemaIssues } from '../schema-reasons.ts';
 import { type InvalidProblem, MAX_BUNDLE_BYTES } from '../verify.ts';
 import { BUNDLE_ZIP_LIMITS, looksLikeZip, openZip, type ZipArchive, type ZipEntry, type ZipProblem, ZipReadError } from './zip-reader.ts';
 
@@ -36,10 +37,6 @@ export type BundleFile =
       ignored: string[];
     }
   | { ok: false; problem: BundleFileProblem };
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 interface Visit {
   value: unknown;
@@ -92,10 +89,9 @@ export function parseBundleJson(bytes: Uint8Array): Parsed {
   }
   const version = (json as { formatVersion?: unknown }).formatVersion;
   if (version !== BUNDLE_FORMAT_VERSION) return { ok: false, problem: { code: 'wrongVersion', got: version } };
-  const parsed = AuditBundle.safeParse(json);
+  const parsed = AuditBundle.safeParse(json, COMMAND_PARSE);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-    return { ok: false, problem: { code: 'schema', issues } };
+    return { ok: false, problem: { code: 'schema', issues: schemaIssues(parsed.error) } };
   }
   // The events as they were written, not as the schema rebuilt them: the schema has no defaults
   // or transforms, so they hold the same values, but the schema orders members its own way, and
