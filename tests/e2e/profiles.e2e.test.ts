@@ -38,7 +38,8 @@ async function createPassphraseProfile(page: Page, name: string, passphrase: str
   await form.getByLabel(PASSPHRASE_FIELD).fill(passphrase);
   await form.getByLabel('Passphrase wiederholen').fill(passphrase);
   await form.getByRole('button', { name: 'Person anlegen' }).click();
-  await form.getByText('Person angelegt.').waitFor();
+  // The confirmation stands by the profile choice, which then shows the new person.
+  await page.getByText(`Person angelegt. Jetzt arbeitet ${name} an diesem Gerät.`).waitFor();
 }
 
 async function switchTo(page: Page, name: string): Promise<void> {
@@ -80,7 +81,8 @@ describe('profiles on a shared device', () => {
     await form.getByText('Die beiden Eingaben stimmen nicht überein.').waitFor();
     await form.getByLabel('Passphrase wiederholen').fill(ANNA_PASSPHRASE);
     await form.getByRole('button', { name: 'Person anlegen' }).click();
-    await form.getByText('Person angelegt.').waitFor();
+    await page.getByText(`Person angelegt. Jetzt arbeitet ${ANNA} an diesem Gerät.`).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('.field')?.textContent)).toContain('Aktuelle Person');
     await page.locator('.profile-state', { hasText: 'Entsperrt' }).waitFor();
     await createPassphraseProfile(page, BERND, BERND_PASSPHRASE);
     expect(await axeViolations(page)).toEqual([]);

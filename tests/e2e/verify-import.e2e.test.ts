@@ -14,7 +14,7 @@ async function openVerify(page: Page, url: string): Promise<void> {
 }
 
 async function choose(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Bundle-Datei wählen (JSON oder ZIP)').setInputFiles(fixturePath(name));
+  await page.getByLabel('Prüfpaket wählen (JSON oder ZIP)').setInputFiles(fixturePath(name));
   await page.getByText('Prüfung abgeschlossen.').waitFor({ timeout: 60_000 });
 }
 
@@ -59,7 +59,7 @@ describe('verifying and importing bundles', () => {
       ['not-json.json', /kein gültiges JSON/],
     ] as const) {
       await choose(page, file);
-      await page.getByRole('heading', { name: /Kein gültiges Bundle/ }).waitFor();
+      await page.getByRole('heading', { name: /Kein gültiges Prüfpaket/ }).waitFor();
       await page.getByRole('alert').filter({ hasText: says }).waitFor();
     }
     await choose(page, 'zip-digest-mismatch.zip');
@@ -76,7 +76,7 @@ describe('verifying and importing bundles', () => {
     await page.getByRole('button', { name: 'Prozess übernehmen (dieses Gerät führt ihn weiter)' }).click();
     await page.getByRole('heading', { name: 'Prozess wirklich übernehmen?' }).waitFor();
     await page
-      .getByText(/KeyRegistered/)
+      .getByText(/der neue Schlüssel dieses Geräts eingetragen/)
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);

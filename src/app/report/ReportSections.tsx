@@ -199,7 +199,7 @@ export function MeasuresSection({ report }: { report: ProcessReport }) {
         <p>{t.noMeasures}</p>
       ) : (
         <TableBox labelledBy="report-measures">
-          <table>
+          <table className="report-measures">
             <thead>
               <tr>
                 <th scope="col">{t.measure}</th>
