@@ -213,7 +213,11 @@ const evidence: RefusalCase[] = [
   }),
   refusal('invalidCommand', 'refuses evidence without a title, naming the field', async () => {
     const p = await ProcessDriver.open();
-    return { p, command: p.evidenceCommand('kontrakt', { title: '' }), params: { path: 'payload.title', message: expect.any(String), problem: 'missing' } };
+    return {
+      p,
+      command: p.evidenceCommand('kontrakt', { title: '' }),
+      params: { path: 'payload.title', message: expect.any(String), problem: 'missing' },
+    };
   }),
 ];
 

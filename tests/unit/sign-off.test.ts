@@ -184,7 +184,11 @@ describe('sign-off', () => {
     it('refuses a refusal that gives no reason', async () => {
       const { p, requestId } = await mandateRequested();
       const refusal = await p.decisionCommand(p.people.gf, 'managingDirector', requestId, { decision: 'refused', comment: '' });
-      await expectRefused(p, refusal, reason('invalidCommand', { path: 'payload.comment', message: expect.any(String), problem: 'missing' }));
+      await expectRefused(
+        p,
+        refusal,
+        reason('invalidCommand', { path: 'payload.comment', message: expect.any(String), problem: 'missing' }),
+      );
     });
   });
 

@@ -225,7 +225,10 @@ describe('sign-off response file', () => {
 
   it('names an edited copy of a response already read in as altered, not as read in already', async () => {
     const { p, requestId } = await requested();
-    const response = await respond(p, await requestFileBytes(p, requestId), p.people.gf, { decision: 'granted', comment: 'Einverstanden.' });
+    const response = await respond(p, await requestFileBytes(p, requestId), p.people.gf, {
+      decision: 'granted',
+      comment: 'Einverstanden.',
+    });
     expect(await importResponse(p, response)).toMatchObject({ ok: true, appended: 1 });
     const edited = edit(response, (json) => {
       (json.decision as { payload: { comment: string } }).payload.comment = 'Einverstanden, ohne Auflagen.';
