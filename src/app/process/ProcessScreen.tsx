@@ -79,7 +79,6 @@ export function ProcessScreen({ processId, tab }: { processId: string; tab: Tab 
 
 function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
   const t = useMessages(processMessages);
-  const { lang } = useLang();
   const view = useProcess(processId);
   if (view.status === 'loading') return <p role="status">{t.loading}</p>;
   if (view.status !== 'ready') {
