@@ -14,6 +14,7 @@ import type { ProcessContext } from '../../machines/process/process.context.ts';
 import type { Rulebook } from '../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../standards/schema.ts';
 import { fingerprint } from './crypto/keys.ts';
+import { normaliseForSearch } from './search-text.ts';
 
 export type TimelineLang = 'de' | 'en';
 export type Bilingual = { de: string; en: string };
@@ -52,31 +53,6 @@ export interface TimelineEntry {
   haystack: string;
 }
 
-export type TimelineOrder = 'newest' | 'oldest';
-
-export interface TimelineFilter {
-  stage: StageId | null;
-  cycle: number | null;
-  personId: string | null;
-  type: string | null;
-  /** Inclusive ISO days (YYYY-MM-DD), compared with the entry's German calendar day. */
-  from: string | null;
-  to: string | null;
-  text: string;
-  order: TimelineOrder;
-}
-
-export const NO_FILTER: TimelineFilter = {
-  stage: null,
-  cycle: null,
-  personId: null,
-  type: null,
-  from: null,
-  to: null,
-  text: '',
-  order: 'newest',
-};
-
 /** What each event type is called in the type filter and on each entry. */
 export const EVENT_TYPE_LABELS: Record<string, Bilingual> = {
   ProcessOpened: { de: 'Prozess eröffnet', en: 'Process opened' },
@@ -102,39 +78,6 @@ export const EVENT_TYPE_LABELS: Record<string, Bilingual> = {
 
 export function eventTypeLabel(type: string, lang: TimelineLang): string {
   return EVENT_TYPE_LABELS[type]?.[lang] ?? (lang === 'de' ? `Unbekanntes Ereignis „${type}“` : `Unknown event "${type}"`);
-}
-
-// ---------------------------------------------------------------- search
-
-/**
- * Lower case, ß as ss, the Turkish dotless ı as i, accents and umlauts dropped, and ae/oe/ue read as a/o/u: "Prüfung",
- * "Pruefung" and "Prufung" all find each other. Applied alike to the text and the query, so a
- * word never fails to find itself; the price is an occasional extra hit ("Frauen" ~ "Fraun").
- */
-export function normaliseForSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u0080-\uffff]/g, foldCharacter)
-    .replace(/[aou]e/g, (pair) => pair.charAt(0));
-}
-
-const FOLDED = new Map<string, string>([
-  ['ß', 'ss'],
-  ['ı', 'i'],
-]);
-
-/** One non-ASCII character without its accents; remembered, as the same few recur in every text. */
-function foldCharacter(char: string): string {
-  let folded = FOLDED.get(char);
-  if (folded === undefined) {
-    folded = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    FOLDED.set(char, folded);
-  }
-  return folded;
-}
-
-function searchTerms(query: string): string[] {
-  return normaliseForSearch(query).split(/\s+/).filter(Boolean);
 }
 
 // ---------------------------------------------------------------- dates
@@ -626,50 +569,4 @@ export function timelineEntries(rulebook: Rulebook, events: readonly TimelineEve
     advance(event, memory);
   }
   return entries;
-}
-
-/** The entries the filter lets through, in the order it asks for. Never changes `entries`. */
-export function filterTimeline(entries: readonly TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
-  const terms = searchTerms(filter.text);
-  const out: TimelineEntry[] = [];
-  for (const entry of entries) {
-    if (filter.stage !== null && entry.stage !== filter.stage) continue;
-    if (filter.cycle !== null && entry.cycle !== filter.cycle) continue;
-    if (filter.personId !== null && entry.personId !== filter.personId) continue;
-    if (filter.type !== null && entry.type !== filter.type) continue;
-    if (filter.from && entry.day < filter.from) continue;
-    if (filter.to && entry.day > filter.to) continue;
-    if (terms.length > 0 && !terms.every((term) => entry.haystack.includes(term))) continue;
-    out.push(entry);
-  }
-  return filter.order === 'newest' ? out.reverse() : out;
-}
-
-export interface TimelineFacets {
-  types: string[];
-  cycles: number[];
-  people: { personId: string; name: string }[];
-  stages: StageId[];
-}
-
-/** What the filter selects can offer: the types, cycles, people and stages that occur in the log. */
-export function timelineFacets(entries: readonly TimelineEntry[]): TimelineFacets {
-  const types = new Set<string>();
-  const cycles = new Set<number>();
-  const stages = new Set<StageId>();
-  const people = new Map<string, string>();
-  for (const entry of entries) {
-    types.add(entry.type);
-    cycles.add(entry.cycle);
-    stages.add(entry.stage);
-    people.set(entry.personId, entry.personName);
-  }
-  const known = Object.keys(EVENT_TYPE_LABELS);
-  return {
-    // Known types in the order of the process's vocabulary, unknown ones after them.
-    types: [...known.filter((t) => types.has(t)), ...[...types].filter((t) => !known.includes(t)).sort()],
-    cycles: [...cycles].sort((a, b) => a - b),
-    people: [...people].map(([personId, name]) => ({ personId, name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),
-    stages: STAGE_ORDER.filter((s) => stages.has(s)),
-  };
 }

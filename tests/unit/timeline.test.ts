@@ -4,18 +4,9 @@ import { checkStoredChain } from '../../src/app/timeline/stored-log.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { fingerprint } from '../../src/domain/crypto/keys.ts';
 import { engine } from '../../src/domain/process-engine.ts';
-import {
-  berlinDay,
-  filterTimeline,
-  NO_FILTER,
-  normaliseForSearch,
-  type TimelineEntry,
-  type TimelineEvent,
-  type TimelineFilter,
-  timelineEntries,
-  timelineFacets,
-  writtenDay,
-} from '../../src/domain/timeline.ts';
+import { normaliseForSearch } from '../../src/domain/search-text.ts';
+import { berlinDay, type TimelineEntry, type TimelineEvent, timelineEntries, writtenDay } from '../../src/domain/timeline.ts';
+import { filterTimeline, NO_FILTER, type TimelineFilter, timelineFacets } from '../../src/domain/timeline-filter.ts';
 import { demoProcess, sha256 } from '../support/demo.ts';
 
 const rulebook = engine().rulebook;

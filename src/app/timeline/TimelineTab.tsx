@@ -5,7 +5,8 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { filterTimeline, NO_FILTER, type TimelineFilter, timelineEntries, timelineFacets } from '../../domain/timeline.ts';
+import { timelineEntries } from '../../domain/timeline.ts';
+import { filterTimeline, NO_FILTER, type TimelineFilter, timelineFacets } from '../../domain/timeline-filter.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { ChainStatus } from './ChainStatus.tsx';
