@@ -3,7 +3,7 @@ export const backupMessages = {
     title: 'Sicherung',
     intro:
       'Eine Sicherung ist eine einzige Datei mit allem, was auf diesem Gerät liegt: alle Prozesse mit ihrem vollständigen Protokoll, alle Nachweisdateien und die Profile. Bewahren Sie sie an einem sicheren Ort auf (z. B. im Gruppenlaufwerk). Mit ihr richten Sie ein neues Gerät ein.',
-    keys: 'Die privaten Schlüssel von Geräteprofilen sind nicht in der Sicherung: der Browser lässt sie nicht auslesen, sie verlassen dieses Gerät nie. Nach der Wiederherstellung erhält eine solche Person auf dem neuen Gerät einen neuen Schlüssel, der im Prozess eingetragen werden muss, bevor sie Freigaben signieren kann. Profile mit Passphrase werden mit ihrem verschlüsselten Schlüssel gesichert; sie lassen sich nur mit der Passphrase öffnen.',
+    keys: 'Die privaten Schlüssel von Geräteprofilen sind nicht in der Sicherung: der Browser lässt sie nicht auslesen, sie verlassen dieses Gerät nie. Nach der Wiederherstellung erhält eine solche Person auf dem neuen Gerät einen neuen Schlüssel, der im Prozess eingetragen werden muss, bevor sie Freigaben signieren kann. Profile mit Passphrase werden mit ihrem verschlüsselten Schlüssel gesichert; sie lassen sich nur mit der Passphrase öffnen. Wer die Sicherungsdatei hat, kann aber versuchen, die Passphrase zu erraten: bewahren Sie Sicherungen so geschützt auf wie das Gerät selbst.',
     last: (when: string) => `Letzte Sicherung auf diesem Gerät: ${when}.`,
     never: 'Auf diesem Gerät wurde noch keine Sicherung erstellt.',
     create: 'Sicherung erstellen',
@@ -44,7 +44,7 @@ export const backupMessages = {
     title: 'Backup',
     intro:
       'A backup is one file with everything on this device: all processes with their complete log, all evidence files and the profiles. Keep it somewhere safe (e.g. the shared drive). It sets up a new device.',
-    keys: "Device profiles' private keys are not in the backup: the browser does not let them be read, they never leave this device. After restoring, such a person gets a new key on the new device, which must be registered in the process before they can sign. Passphrase profiles are backed up with their encrypted key; only the passphrase opens it.",
+    keys: "Device profiles' private keys are not in the backup: the browser does not let them be read, they never leave this device. After restoring, such a person gets a new key on the new device, which must be registered in the process before they can sign. Passphrase profiles are backed up with their encrypted key; only the passphrase opens it. Whoever holds the backup file can still try to guess the passphrase: keep backups as protected as the device itself.",
     last: (when: string) => `Last backup on this device: ${when}.`,
     never: 'No backup has been made on this device yet.',
     create: 'Create backup',
