@@ -25,7 +25,9 @@ import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import { type BackupStatus, backupStatusOf, LAST_BACKUP_SETTING, REMINDER_DAYS_SETTING } from '../domain/import/backup-settings.ts';
 import { findPollutingKey } from '../domain/import/bundle-file.ts';
 import { BACKUP_ZIP_LIMITS, openZip, type ZipArchive, type ZipProblem, ZipReadError } from '../domain/import/zip-reader.ts';
+import { parseJsonBytes } from '../domain/json-bytes.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
+import { formatPath } from '../domain/schema-reasons.ts';
 import { type BrokenProblem, verifyEvents } from '../domain/verify.ts';
 import type { AnkerpunktDb, Identity, ProcessSummary, StoredFile } from './database.ts';
 import { eventsOf, summaryOf } from './process-store.ts';
@@ -218,21 +220,12 @@ async function readEntry(zip: ZipArchive, name: string): Promise<Uint8Array> {
   }
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
-  return path
-    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
-    .join('')
-    .replace(/^\./, '');
-}
-
 async function readJsonEntry<T>(zip: ZipArchive, name: string, schema: z.ZodMiniType<T>): Promise<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readEntry(zip, name)));
-  } catch (error) {
-    if (error instanceof RestoreAbort) throw error;
-    throw new RestoreAbort({ code: 'notJson', entry: name });
-  }
+  const bytes = await readEntry(zip, name);
+  // The ZIP's own limits already bound the entry's size.
+  const read = parseJsonBytes(bytes, Number.POSITIVE_INFINITY);
+  if (!read.ok) throw new RestoreAbort({ code: 'notJson', entry: name });
+  const { json } = read;
   const polluting = findPollutingKey(json);
   if (polluting !== null) throw new RestoreAbort({ code: 'pollutingKey', entry: name, path: polluting });
   if (name === MANIFEST_ENTRY) {
@@ -245,7 +238,7 @@ async function readJsonEntry<T>(zip: ZipArchive, name: string, schema: z.ZodMini
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RestoreAbort({ code: 'schema', entry: name, path: pathOf(issue?.path ?? []), message: issue?.message ?? '' });
+    throw new RestoreAbort({ code: 'schema', entry: name, path: formatPath(issue?.path ?? []), message: issue?.message ?? '' });
   }
   // Validated, but kept as written: the schemas have no defaults or transforms, and events keep
   // their member order, so a log restored and exported again gives the same bytes.
