@@ -54,7 +54,7 @@ function Screen() {
     case 'verify':
       return <VerifyScreen />;
     case 'process':
-      return <ProcessScreen processId={route.processId} tab={route.tab} />;
+      return <ProcessScreen processId={route.processId} tab={route.tab} item={route.item} />;
     case 'notFound':
       return (
         <section>

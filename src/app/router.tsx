@@ -11,7 +11,8 @@ export type Route =
   | { screen: 'inbox' }
   /** Verify a bundle (JSON or ZIP) and import it. */
   | { screen: 'verify' }
-  | { screen: 'process'; processId: string; tab: ProcessTab }
+  /** `item` names one piece of evidence to show and focus; only the evidence tab has items. */
+  | { screen: 'process'; processId: string; tab: ProcessTab; item?: string }
   | { screen: 'notFound'; path: string };
 
 /** The areas of a process; 'report' is the print view, reached from 'export'. */
@@ -19,15 +20,27 @@ export const PROCESS_TABS = ['overview', 'measures', 'evidence', 'standards', 't
 export type ProcessTab = (typeof PROCESS_TABS)[number];
 const TOP_LEVEL = ['settings', 'inbox', 'verify'] as const;
 
+/** A hand-typed or truncated link can hold a malformed escape ("%E0"): that is a page not found, not a crash. */
+function decodeParts(parts: string[]): string[] | null {
+  try {
+    return parts.map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  // Split before decoding, so an id with an encoded "/" stays one part.
+  const parts = decodeParts(path.split('/').filter(Boolean));
+  if (parts === null) return { screen: 'notFound', path };
   if (parts.length === 0) return { screen: 'start' };
   const top = TOP_LEVEL.find((name) => name === parts[0]);
   if (top && parts.length === 1) return { screen: top };
   if (parts[0] === 'p' && parts[1]) {
     const tab = PROCESS_TABS.find((name) => name === (parts[2] ?? 'overview'));
     if (tab && parts.length <= 3) return { screen: 'process', processId: parts[1], tab };
+    if (tab === 'evidence' && parts.length === 4 && parts[3]) return { screen: 'process', processId: parts[1], tab, item: parts[3] };
   }
   return { screen: 'notFound', path };
 }
@@ -40,8 +53,10 @@ export function hrefFor(route: Route): string {
     case 'inbox':
     case 'verify':
       return `#/${route.screen}`;
-    case 'process':
-      return `#/p/${encodeURIComponent(route.processId)}${route.tab === 'overview' ? '' : `/${route.tab}`}`;
+    case 'process': {
+      const base = `#/p/${encodeURIComponent(route.processId)}${route.tab === 'overview' ? '' : `/${route.tab}`}`;
+      return route.tab === 'evidence' && route.item ? `${base}/${encodeURIComponent(route.item)}` : base;
+    }
     case 'notFound':
       return `#${route.path}`;
   }

@@ -69,6 +69,10 @@ function invalidText(problem: InvalidProblem, lang: Lang): string {
       return de ? 'Datei ist kein UTF-8-Text' : 'file is not UTF-8 text';
     case 'notJson':
       return de ? `Datei ist kein gültiges JSON (${problem.message})` : `file is not valid JSON (${problem.message})`;
+    case 'pollutingKey':
+      return de
+        ? `Datei enthält den unzulässigen Schlüssel „${problem.path}“ (Versuch, Programmobjekte zu verändern)`
+        : `file contains the forbidden key "${problem.path}" (an attempt to alter program objects)`;
     case 'notBundle':
       return de
         ? 'Datei ist kein Ankerpunkt-Audit-Bundle (Feld "format" fehlt oder ist falsch)'

@@ -12,7 +12,7 @@ import { AuditBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, evidenceIndexOf, hea
 import { type ChainHead, type ChainProblem, chainProblem, type LoggedEvent } from './chain.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
-import { parseJsonBytes } from './json-bytes.ts';
+import { findPollutingKey, parseJsonBytes } from './json-bytes.ts';
 import { decide, type ProcessEngine } from './process-engine.ts';
 import { COMMAND_PARSE, type SchemaIssue, schemaIssues } from './schema-reasons.ts';
 import { verifyStatement } from './statements.ts';
@@ -26,6 +26,8 @@ export type InvalidProblem =
   | { code: 'tooLarge'; bytes: number; limit: number }
   | { code: 'notUtf8' }
   | { code: 'notJson'; message: string }
+  /** A key such as `__proto__` anywhere in the file: refused before any schema looks at it. */
+  | { code: 'pollutingKey'; path: string }
   | { code: 'notBundle' }
   | { code: 'wrongVersion'; got: unknown }
   | { code: 'schema'; issues: SchemaIssue[] };
@@ -102,11 +104,16 @@ export type Verdict =
   | { status: 'broken'; event: EventRef | null; problem: BrokenProblem }
   | { status: 'invalid'; problem: InvalidProblem };
 
-/** Reads bytes as a bundle: size, UTF-8, JSON, format and version, then the full schema. */
+/**
+ * Reads bytes as a bundle: size, UTF-8, JSON, no prototype-polluting keys, format and version,
+ * then the full schema. The app, the CLI and imports all read bundles through this.
+ */
 export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle } | { ok: false; problem: InvalidProblem } {
   const read = parseJsonBytes(bytes, MAX_BUNDLE_BYTES);
   if (!read.ok) return read;
   const { json } = read;
+  const polluting = findPollutingKey(json);
+  if (polluting !== null) return { ok: false, problem: { code: 'pollutingKey', path: polluting } };
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BUNDLE_FORMAT) {
     return { ok: false, problem: { code: 'notBundle' } };
   }
@@ -116,7 +123,10 @@ export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle 
   if (!parsed.success) {
     return { ok: false, problem: { code: 'schema', issues: schemaIssues(parsed.error) } };
   }
-  return { ok: true, bundle: parsed.data };
+  // The events as they were written, not as the schema rebuilt them: the schema has no defaults
+  // or transforms, so they hold the same values, but the schema orders members its own way, and
+  // a re-export of an imported log should give the very same bytes.
+  return { ok: true, bundle: { ...parsed.data, events: (json as { events: AuditBundle['events'] }).events } };
 }
 
 function ref(event: LoggedEvent): EventRef {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { findPollutingKey, parseBundleJson, readBundleFile } from '../../src/domain/import/bundle-file.ts';
+import { readBundleFile } from '../../src/domain/import/bundle-file.ts';
 import { checkBundleFile } from '../../src/domain/import/check-bundle.ts';
 import { bundleFileProblemText } from '../../src/domain/import/messages.ts';
 import { BUNDLE_ZIP_LIMITS, isSafeEntryName, openZip, type ZipLimits } from '../../src/domain/import/zip-reader.ts';
+import { findPollutingKey } from '../../src/domain/json-bytes.ts';
 import { engine } from '../../src/domain/process-engine.ts';
-import { MAX_BUNDLE_BYTES } from '../../src/domain/verify.ts';
+import { MAX_BUNDLE_BYTES, parseBundle } from '../../src/domain/verify.ts';
 import { CORPUS, GOOD } from '../fixtures/bundles/build.ts';
 import { sha256 } from '../support/demo.ts';
 
@@ -72,7 +73,7 @@ describe('the corpus of bad and hostile bundles', () => {
     expect(huge.size).toBe(MAX_BUNDLE_BYTES + 1);
     const file = await readBundleFile(huge);
     expect(file.ok || file.problem).toEqual({ code: 'tooLarge', bytes: MAX_BUNDLE_BYTES + 1, limit: MAX_BUNDLE_BYTES });
-    expect(parseBundleJson(new Uint8Array(MAX_BUNDLE_BYTES + 1)).ok).toBe(false);
+    expect(parseBundle(new Uint8Array(MAX_BUNDLE_BYTES + 1)).ok).toBe(false);
   });
 
   it('says what is wrong with a file that is not UTF-8', async () => {

@@ -94,12 +94,15 @@ export function EvidenceItem({
   snapshot,
   evidence,
   at,
+  linked = false,
 }: {
   processId: string;
   snapshot: ProcessSnapshot;
   evidence: EvidenceRecord;
   /** Now, as the domain sees it: what counts as expired. */
   at: string;
+  /** The one a link pointed at: the list moves focus to it, so it must take focus. */
+  linked?: boolean;
 }) {
   const t = useMessages(evidenceMessages);
   const { lang } = useLang();
@@ -124,7 +127,7 @@ export function EvidenceItem({
   const itemClass = ['evidence-item', expired ? 'expired' : '', rev.erasure ? 'erased' : ''].filter(Boolean).join(' ');
   return (
     <li className={itemClass}>
-      <article aria-labelledby={titleId}>
+      <article aria-labelledby={titleId} data-evidence-id={evidence.evidenceId} tabIndex={linked ? -1 : undefined}>
         <h4 id={titleId}>
           {rev.title} <span className="badge">{t.revision(rev.revision)}</span>
           {expired ? (

@@ -1,8 +1,10 @@
 /**
  * All evidence of the process, by yearly cycle with the current cycle first and the newest
- * evidence first within a cycle, filterable by kind and by the stage it proves.
+ * evidence first within a cycle, filterable by kind and by the stage it proves. A link to one
+ * piece of evidence (#/p/<id>/evidence/<evidenceId>) brings that one into view and focuses it.
  */
-import { useId, useState } from 'react';
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { EvidenceRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
@@ -26,7 +28,42 @@ function matches(e: EvidenceRecord, kind: string, stage: string): boolean {
   return stage === NO_STAGE ? e.proves.stage === null : e.proves.stage === stage;
 }
 
-export function EvidenceList({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+/**
+ * Shows the linked evidence once per link: a filter that hides it is cleared, a closed <details>
+ * around it is opened, then it is scrolled into view and focused. Later re-renders (a new event,
+ * a changed filter) leave focus and scroll where the user put them.
+ */
+function useShowLinked(
+  item: string | undefined,
+  listRef: RefObject<HTMLElement | null>,
+  isHidden: (evidenceId: string) => boolean,
+  showAll: () => void,
+): void {
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    pending.current = item ?? null;
+  }, [item]);
+  // After every render until done: the item may first need a render without the filter.
+  useEffect(() => {
+    const wanted = pending.current;
+    if (!wanted) return;
+    if (isHidden(wanted)) {
+      showAll();
+      return;
+    }
+    const target = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-evidence-id]') ?? [])].find(
+      (el) => el.dataset.evidenceId === wanted,
+    );
+    // Not in the list at all (unknown id): the notice says so; nothing to focus.
+    pending.current = null;
+    if (!target) return;
+    for (let details = target.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  });
+}
+
+export function EvidenceList({ processId, snapshot, item }: { processId: string; snapshot: ProcessSnapshot; item?: string | undefined }) {
   const t = useMessages(evidenceMessages);
   const { lang } = useLang();
   const { engine, now } = useServices();
@@ -35,6 +72,20 @@ export function EvidenceList({ processId, snapshot }: { processId: string; snaps
   const [stage, setStage] = useState(ALL);
   const countId = useId();
   const at = timeFor(snapshot, now());
+  const listRef = useRef<HTMLElement>(null);
+  const linked = item ? findEvidence(ctx, item) : undefined;
+  useShowLinked(
+    item,
+    listRef,
+    (id) => {
+      const record = findEvidence(ctx, id);
+      return record !== undefined && !matches(record, kind, stage);
+    },
+    () => {
+      setKind(ALL);
+      setStage(ALL);
+    },
+  );
 
   const cycles = [...ctx.cycles].reverse().map((c) => {
     const all = Object.values(c.evidence);
@@ -45,8 +96,13 @@ export function EvidenceList({ processId, snapshot }: { processId: string; snaps
   const shown = cycles.reduce((n, c) => n + c.shown.length, 0);
 
   return (
-    <section aria-labelledby="evidence-list-title" className="evidence-list">
+    <section ref={listRef} aria-labelledby="evidence-list-title" className="evidence-list">
       <h2 id="evidence-list-title">{t.listTitle}</h2>
+      {item && !linked ? (
+        <p className="notice notice-info" role="status">
+          {t.unknownItem}
+        </p>
+      ) : null}
       {total === 0 ? (
         <p>{t.none}</p>
       ) : (
@@ -84,7 +140,14 @@ export function EvidenceList({ processId, snapshot }: { processId: string; snaps
             <h3 id={`evidence-cycle-${c.cycle}`}>{t.cycle(c.cycle, c.cycle === ctx.cycle)}</h3>
             <ul className="evidence-items">
               {c.shown.map((e) => (
-                <EvidenceItem key={e.evidenceId} processId={processId} snapshot={snapshot} evidence={e} at={at} />
+                <EvidenceItem
+                  key={e.evidenceId}
+                  processId={processId}
+                  snapshot={snapshot}
+                  evidence={e}
+                  at={at}
+                  linked={e.evidenceId === item}
+                />
               ))}
             </ul>
           </section>

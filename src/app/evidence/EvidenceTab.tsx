@@ -7,11 +7,12 @@ import { AttachForm } from './AttachForm.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import './evidence.css';
 
-export function EvidenceTab({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
+/** `item`: the evidence a link pointed at; the list shows and focuses it. */
+export function EvidenceTab({ processId, snapshot, item }: { processId: string; snapshot: ProcessSnapshot; item?: string | undefined }) {
   return (
     <div className="evidence-tab">
       <AttachForm processId={processId} snapshot={snapshot} />
-      <EvidenceList processId={processId} snapshot={snapshot} />
+      <EvidenceList processId={processId} snapshot={snapshot} item={item} />
     </div>
   );
 }

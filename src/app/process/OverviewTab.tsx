@@ -2,7 +2,7 @@
  * The current stage: its exit criteria as a checklist (what is met, and by which evidence), the
  * sign-offs of this stage, and the actions possible now, each with the reason when it is not.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { SignOffRequestRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
@@ -14,6 +14,7 @@ import { explainCommand } from '../../domain/process-engine.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { timeFor, useAppend, useReadOnly } from '../process-data.tsx';
+import { Link } from '../router.tsx';
 import { DecisionPanel } from '../signoff/DecisionPanel.tsx';
 import { PeopleSection } from '../signoff/PeopleSection.tsx';
 import { RequestExchange, ResponseExchange } from '../signoff/SignOffExchange.tsx';
@@ -22,7 +23,12 @@ import { TextField } from '../ui/Field.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';
 import { processMessages } from './messages.ts';
 
-function Checklist({ snapshot }: { snapshot: ProcessSnapshot }) {
+/** An evidence title that leads straight to that evidence in the evidence tab. */
+function EvidenceLink({ processId, evidenceId, title }: { processId: string; evidenceId: string; title: string }) {
+  return <Link to={{ screen: 'process', processId, tab: 'evidence', item: evidenceId }}>{title}</Link>;
+}
+
+function Checklist({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   const t = useMessages(processMessages);
   const { lang } = useLang();
   const { engine, now } = useServices();
@@ -44,10 +50,14 @@ function Checklist({ snapshot }: { snapshot: ProcessSnapshot }) {
                 <p className="met-by">
                   {t.metBy}{' '}
                   {c.evidenceIds
-                    .map((id) => findEvidence(ctx, id))
-                    .map((e) => (e ? currentRevision(e).title : ''))
-                    .filter(Boolean)
-                    .join('; ')}
+                    .map((id) => ({ id, evidence: findEvidence(ctx, id) }))
+                    .flatMap(({ id, evidence }) => (evidence ? [{ id, title: currentRevision(evidence).title }] : []))
+                    .map((e, i) => (
+                      <Fragment key={e.id}>
+                        {i > 0 ? '; ' : null}
+                        <EvidenceLink processId={processId} evidenceId={e.id} title={e.title} />
+                      </Fragment>
+                    ))}
                 </p>
               ) : null}
               {!c.met ? <ReasonList reasons={c.reasons} /> : null}
@@ -88,7 +98,7 @@ function SignOffs({ processId, snapshot }: { processId: string; snapshot: Proces
                   {d.comment ? <q>{d.comment}</q> : null}
                 </p>
               ))}
-              <StaleNotice snapshot={snapshot} request={r} />
+              <StaleNotice processId={processId} snapshot={snapshot} request={r} />
               {r.status === 'open' && waiting.length > 0 ? (
                 <p>
                   {t.waitingFor} {waiting.map(role).join(', ')}
@@ -110,21 +120,34 @@ function SignOffs({ processId, snapshot }: { processId: string; snapshot: Proces
 }
 
 /** A grant whose covered evidence was revised, expired or is gone no longer counts: say so. */
-function StaleNotice({ snapshot, request }: { snapshot: ProcessSnapshot; request: SignOffRequestRecord }) {
+function StaleNotice({ processId, snapshot, request }: { processId: string; snapshot: ProcessSnapshot; request: SignOffRequestRecord }) {
   const t = useMessages(processMessages);
   const { now } = useServices();
   if (request.status !== 'granted') return null;
   const ctx = snapshot.context;
   const stale = staleCovers(ctx, request, timeFor(snapshot, now()));
   if (stale.length === 0) return null;
-  const titles = stale.map((id) => {
-    const evidence = findEvidence(ctx, id);
-    return evidence ? `„${currentRevision(evidence).title}“` : id;
-  });
   return (
     <p className="badge badge-warning">
       <span aria-hidden="true">⚠ </span>
-      {t.stale(titles.join(', '))}
+      {t.stale.before}
+      {stale.map((id, i) => {
+        const evidence = findEvidence(ctx, id);
+        return (
+          <Fragment key={id}>
+            {i > 0 ? ', ' : null}
+            {/* Gone evidence has no place to lead to: its id is all there is to name. */}
+            {evidence ? (
+              <>
+                „<EvidenceLink processId={processId} evidenceId={id} title={currentRevision(evidence).title} />“
+              </>
+            ) : (
+              id
+            )}
+          </Fragment>
+        );
+      })}
+      {t.stale.after}
     </p>
   );
 }
@@ -199,7 +222,7 @@ export function OverviewTab({ processId, snapshot }: { processId: string; snapsh
   const readOnly = useReadOnly() !== null;
   return (
     <div className="overview">
-      <Checklist snapshot={snapshot} />
+      <Checklist processId={processId} snapshot={snapshot} />
       {readOnly ? null : <Actions processId={processId} snapshot={snapshot} />}
       <SignOffs processId={processId} snapshot={snapshot} />
       <PeopleSection processId={processId} snapshot={snapshot} />

@@ -69,15 +69,16 @@ function Tabs({ processId, tab }: { processId: string; tab: Tab }) {
   );
 }
 
-export function ProcessScreen({ processId, tab }: { processId: string; tab: Tab }) {
+/** `item` is the evidence a link pointed at (evidence tab only): it is shown and focused. */
+export function ProcessScreen({ processId, tab, item }: { processId: string; tab: Tab; item?: string | undefined }) {
   return (
     <EngineProvider>
-      <ProcessView processId={processId} tab={tab} />
+      <ProcessView processId={processId} tab={tab} item={item} />
     </EngineProvider>
   );
 }
 
-function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
+function ProcessView({ processId, tab, item }: { processId: string; tab: Tab; item?: string | undefined }) {
   const t = useMessages(processMessages);
   const view = useProcess(processId);
   if (view.status === 'loading') return <p role="status">{t.loading}</p>;
@@ -94,7 +95,7 @@ function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
   return (
     <ReadOnlyProvider value={readOnly}>
       <ReasonNamesProvider value={snapshot.context}>
-        <ProcessContent processId={processId} tab={tab} snapshot={snapshot} readOnly={readOnly !== null} />
+        <ProcessContent processId={processId} tab={tab} item={item} snapshot={snapshot} readOnly={readOnly !== null} />
       </ReasonNamesProvider>
     </ReadOnlyProvider>
   );
@@ -103,11 +104,13 @@ function ProcessView({ processId, tab }: { processId: string; tab: Tab }) {
 function ProcessContent({
   processId,
   tab,
+  item,
   snapshot,
   readOnly,
 }: {
   processId: string;
   tab: Tab;
+  item?: string | undefined;
   snapshot: ProcessSnapshot;
   readOnly: boolean;
 }) {
@@ -141,7 +144,7 @@ function ProcessContent({
       <div className="tab-panel">
         {tab === 'overview' ? <OverviewTab processId={processId} snapshot={snapshot} /> : null}
         {tab === 'measures' ? <MeasuresTab processId={processId} snapshot={snapshot} /> : null}
-        {tab === 'evidence' ? <EvidenceTab processId={processId} snapshot={snapshot} /> : null}
+        {tab === 'evidence' ? <EvidenceTab processId={processId} snapshot={snapshot} item={item} /> : null}
         {tab === 'standards' ? <StandardsTab processId={processId} snapshot={snapshot} /> : null}
         {tab === 'timeline' ? <TimelineTab processId={processId} snapshot={snapshot} /> : null}
         {tab === 'export' ? <ExportTab processId={processId} snapshot={snapshot} /> : null}

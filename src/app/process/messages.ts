@@ -40,8 +40,8 @@ export const processMessages = {
     decision: { granted: 'erteilt', refused: 'abgelehnt' },
     status: { open: 'offen', granted: 'erteilt', refused: 'abgelehnt' },
     covers: 'Freigegebene Nachweise',
-    stale: (titles: string) =>
-      `veraltet: seit der Freigabe geändert, abgelaufen oder Inhalt gelöscht: ${titles}. Eine neue Freigabe ist nötig.`,
+    // Around the titles, which are links: "veraltet: … gelöscht: „A“, „B“. Eine neue Freigabe ist nötig."
+    stale: { before: 'veraltet: seit der Freigabe geändert, abgelaufen oder Inhalt gelöscht: ', after: '. Eine neue Freigabe ist nötig.' },
     purpose: 'Zweck der Phase',
     required: 'Bitte ausfüllen.',
   },
@@ -85,7 +85,7 @@ export const processMessages = {
     decision: { granted: 'granted', refused: 'refused' },
     status: { open: 'open', granted: 'granted', refused: 'refused' },
     covers: 'Evidence covered',
-    stale: (titles: string) => `stale: changed, expired or content erased since the grant: ${titles}. A new sign-off is needed.`,
+    stale: { before: 'stale: changed, expired or content erased since the grant: ', after: '. A new sign-off is needed.' },
     purpose: 'Purpose of the stage',
     required: 'Please fill in.',
   },

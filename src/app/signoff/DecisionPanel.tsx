@@ -83,10 +83,14 @@ export function DecisionPanel({
       <ul className="covers">
         {request.covers.map((cover) => {
           const evidence = findEvidence(ctx, cover.evidenceId);
-          const title = evidence ? currentRevision(evidence).title : cover.evidenceId;
           return (
             <li key={cover.evidenceId}>
-              {title} ({t.revision(cover.revision)}) · <code title={cover.sha256}>SHA-256 {cover.sha256.slice(0, 16)}…</code>
+              {evidence ? (
+                <Link to={{ screen: 'process', processId, tab: 'evidence', item: cover.evidenceId }}>{currentRevision(evidence).title}</Link>
+              ) : (
+                cover.evidenceId
+              )}{' '}
+              ({t.revision(cover.revision)}) · <code title={cover.sha256}>SHA-256 {cover.sha256.slice(0, 16)}…</code>
             </li>
           );
         })}

@@ -38,7 +38,8 @@ function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId:
   const stageTitle = stages.find((s) => s.id === stage)?.title[lang] ?? stage;
   const evidence = entry.links.evidenceIds.slice(0, MAX_EVIDENCE_LINKS).map((id) => {
     const record = findEvidence(ctx, id);
-    return { id, title: record ? currentRevision(record).title : `${id} (${t.evidenceGone})` };
+    // Gone evidence has no item to lead to: the link opens the evidence tab as a whole.
+    return { id, exists: record !== undefined, title: record ? currentRevision(record).title : `${id} (${t.evidenceGone})` };
   });
   const more = entry.links.evidenceIds.length - evidence.length;
   return (
@@ -66,7 +67,7 @@ function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId:
         {evidence.map((e) => (
           <span key={e.id}>
             {' · '}
-            <Link to={{ screen: 'process', processId, tab: 'evidence' }}>{t.evidenceLink(e.title)}</Link>
+            <Link to={{ screen: 'process', processId, tab: 'evidence', item: e.exists ? e.id : undefined }}>{t.evidenceLink(e.title)}</Link>
           </span>
         ))}
         {more > 0 ? ` ${t.moreEvidence(more)}` : null}

@@ -56,12 +56,9 @@ export function bundleFileProblemText(problem: BundleFileProblem, lang: Lang, ru
   const de = lang === 'de';
   const prefix = de ? 'KEIN GÜLTIGES BUNDLE' : 'NOT A VALID BUNDLE';
   switch (problem.code) {
-    case 'pollutingKey':
-      return de
-        ? `${prefix}: Datei enthält den unzulässigen Schlüssel „${problem.path}“ (Versuch, Programmobjekte zu verändern)`
-        : `${prefix}: file contains the forbidden key "${problem.path}" (an attempt to alter program objects)`;
     case 'zipNoBundle':
       return de ? `${prefix}: ZIP-Datei enthält keine bundle.json` : `${prefix}: ZIP file holds no bundle.json`;
+    case 'pollutingKey':
     case 'tooLarge':
     case 'notUtf8':
     case 'notJson':
