@@ -17,6 +17,26 @@ async function openDemoTimeline(page: Page, url: string): Promise<void> {
 const list = (page: Page) => page.getByRole('region', { name: /^Ereignisse, (neueste|älteste) zuerst$/ });
 const items = (page: Page) => list(page).getByRole('listitem');
 const count = (page: Page) => page.locator('.timeline-count');
+/** The evidence that has focus: its title (without the version badge) and whether it is on screen. */
+const focusedEvidence = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || !el.matches('article[data-evidence-id]')) return null;
+    const heading = document.getElementById(el.getAttribute('aria-labelledby') ?? '');
+    const title = heading?.firstChild?.textContent?.trim() ?? '';
+    const r = el.getBoundingClientRect();
+    return { title, inView: r.top >= 0 && r.top < window.innerHeight };
+  });
+/** The place (aria-posinset) of the last entry entirely inside the scroll box: what the eye sees last. */
+const lastFullyInView = (page: Page) =>
+  list(page).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const seen = [...el.querySelectorAll('li')].filter((li) => {
+      const r = li.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    });
+    return seen.at(-1)?.getAttribute('aria-posinset') ?? null;
+  });
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -82,14 +102,45 @@ describe('the timeline of a process', () => {
     await expect.poll(() => count(page).textContent()).toMatch(/^\d+ von 160 Ereignissen$/);
     for (const text of await items(page).allTextContents()) expect(text).toContain('10.05.2024');
 
-    // A stage link leads to the overview, an evidence link to the evidence.
+    // An evidence link leads straight to that evidence: the oldest one, far down the evidence list,
+    // is scrolled into view and focused.
     await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
     await page.getByLabel('Art des Ereignisses').selectOption({ label: 'Nachweis angelegt' });
-    await list(page)
+    await page.getByRole('radio', { name: 'Älteste zuerst' }).check();
+    const link = list(page)
       .getByRole('link', { name: /^Nachweis „/ })
+      .first();
+    const title = /„(.+)“/.exec((await link.textContent()) ?? '')?.[1] ?? '';
+    expect(title).not.toBe('');
+    await link.click();
+    await page.waitForURL(/#\/p\/jc-neckar-alb\/evidence\/[^/]+$/);
+    const linkedHash = new URL(page.url()).hash;
+    await expect.poll(() => focusedEvidence(page)).toEqual({ title, inView: true });
+
+    // An id this process does not have: a notice, and the list as usual.
+    await page.evaluate(() => {
+      window.location.hash = '#/p/jc-neckar-alb/evidence/gibt-es-nicht';
+    });
+    await page.getByRole('status').filter({ hasText: 'Diesen Nachweis gibt es in diesem Prozess nicht.' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Alle Nachweise' }).waitFor();
+
+    // A filter that hides the linked evidence gives way to the link.
+    const kindOfLinked = await page
+      .locator('article[data-evidence-id]')
+      .filter({ has: page.getByRole('heading', { level: 4, name: title }) })
+      .locator('dd')
       .first()
-      .click();
-    await page.waitForURL(/#\/p\/jc-neckar-alb\/evidence$/);
+      .textContent();
+    const kinds = await page.getByLabel('Art', { exact: true }).locator('option').allTextContents();
+    const other = kinds.find((k) => k !== 'alle' && k !== kindOfLinked) ?? '';
+    await page.getByLabel('Art', { exact: true }).selectOption({ label: other });
+    expect(await page.getByRole('heading', { level: 4, name: title }).count()).toBe(0);
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, linkedHash);
+    await expect.poll(() => focusedEvidence(page)).toEqual({ title, inView: true });
+    expect(await page.getByLabel('Art', { exact: true }).inputValue()).toBe('*');
+    expect(await page.getByText('Diesen Nachweis gibt es in diesem Prozess nicht.').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -209,6 +260,21 @@ describe('the timeline of a process', () => {
     await page.getByText(/Kette intakt: 10\.000 Ereignisse/).waitFor({ timeout: 120_000 });
     const chainChecked = Date.now() - start;
 
+    // One End key press reaches the last entry, although only the first few of the 10,000 were
+    // measured: the guessed heights must not be too small, or measuring the last entries would
+    // push the end further down, past what the key press reached.
+    const scrollHeight = () => list(page).evaluate((el) => el.scrollHeight);
+    const heightBeforeEnd = await scrollHeight();
+    await list(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => lastFullyInView(page), { timeout: 10_000 }).toBe('10000');
+    // ... and it stays there once everything in view is measured.
+    await page.waitForTimeout(500);
+    expect(await lastFullyInView(page)).toBe('10000');
+    expect(await scrollHeight()).toBeLessThanOrEqual(heightBeforeEnd);
+    await page.keyboard.press('Home');
+    await expect.poll(() => items(page).first().getAttribute('aria-posinset')).toBe('1');
+
     // Filtering the whole log: type a search and wait for the count.
     const filterStart = Date.now();
     await page.getByLabel('Im Text suchen').fill('Aktennotiz 7');
@@ -231,15 +297,6 @@ describe('the timeline of a process', () => {
       durations.sort((a, b) => a - b);
       return { median: durations[30] as number, worst: durations[durations.length - 1] as number, nodes: el.querySelectorAll('li').length };
     });
-    // Entries are measured as they appear, so the end moves a little: keep going, as End would.
-    await expect
-      .poll(async () => {
-        await list(page).evaluate((el) => {
-          el.scrollTop = el.scrollHeight;
-        });
-        return items(page).last().getAttribute('aria-posinset');
-      })
-      .toBe('10000');
     console.log(
       `10,000 events: process on screen ${processReady} ms; timeline list ${listShown} ms; chain checked ${chainChecked} ms; ` +
         `search ${filtered} ms; scroll frame median ${frames.median.toFixed(1)} ms, worst ${frames.worst.toFixed(1)} ms; ${frames.nodes} items in the DOM`,

@@ -86,7 +86,9 @@ export function DecisionPanel({
           return (
             <li key={cover.evidenceId}>
               {evidence ? (
-                <Link to={{ screen: 'process', processId, tab: 'evidence', item: cover.evidenceId }}>{currentRevision(evidence).title}</Link>
+                <Link to={{ screen: 'process', processId, tab: 'evidence', item: cover.evidenceId }}>
+                  {currentRevision(evidence).title}
+                </Link>
               ) : (
                 cover.evidenceId
               )}{' '}

@@ -5,7 +5,7 @@
  * even though the other 9,788 are not in the DOM.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import { currentRevision } from '../../../machines/process/process.queries.ts';
@@ -14,11 +14,12 @@ import type { TimelineOrder } from '../../domain/timeline-filter.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
+import { type EntryMetrics, estimateEntryHeight, measureEntry } from './entry-height.ts';
 import { timelineMessages } from './messages.ts';
 
 /** At most this many evidence links per entry; the rest are counted. */
 const MAX_EVIDENCE_LINKS = 3;
-/** A first guess at an entry's height; each rendered entry is then measured. */
+/** A guess at an entry's height until the first entry is measured; each rendered entry is then measured. */
 const ESTIMATED_HEIGHT = 150;
 
 /**
@@ -28,20 +29,41 @@ const ESTIMATED_HEIGHT = 150;
  */
 const SIGNED_TYPES: ReadonlySet<string> = new Set(['SignOffGranted', 'SignOffRefused']);
 
-function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId: string; ctx: ProcessContext }) {
-  const t = useMessages(timelineMessages);
-  const { lang } = useLang();
-  const { engine } = useServices();
-  const { stages, roles } = engine.rulebook.template;
-  const roleLabel = roles.find((r) => r.id === entry.role)?.label[lang] ?? entry.role;
+type Messages = ReturnType<typeof useMessages<typeof timelineMessages.de>>;
+type Lang = ReturnType<typeof useLang>['lang'];
+type Template = ReturnType<typeof useServices>['engine']['rulebook']['template'];
+
+/** What an entry says besides its sentence: who (by role), the stage link, the evidence links. */
+function entryParts(entry: TimelineEntry, ctx: ProcessContext, template: Template, lang: Lang, t: Messages) {
+  const roleLabel = template.roles.find((r) => r.id === entry.role)?.label[lang] ?? entry.role;
   const stage = entry.links.stage ?? entry.stage;
-  const stageTitle = stages.find((s) => s.id === stage)?.title[lang] ?? stage;
+  const stageTitle = template.stages.find((s) => s.id === stage)?.title[lang] ?? stage;
   const evidence = entry.links.evidenceIds.slice(0, MAX_EVIDENCE_LINKS).map((id) => {
     const record = findEvidence(ctx, id);
     // Gone evidence has no item to lead to: the link opens the evidence tab as a whole.
     return { id, exists: record !== undefined, title: record ? currentRevision(record).title : `${id} (${t.evidenceGone})` };
   });
   const more = entry.links.evidenceIds.length - evidence.length;
+  const signedWith = entry.fingerprint && SIGNED_TYPES.has(entry.type) ? entry.fingerprint : null;
+  return { roleLabel, stageTitle, evidence, more, signedWith };
+}
+
+/** The characters in each of an entry's four paragraphs, as EntryView writes them (the first is one line). */
+function paragraphChars(entry: TimelineEntry, ctx: ProcessContext, template: Template, lang: Lang, t: Messages): number[] {
+  const { roleLabel, stageTitle, evidence, more, signedWith } = entryParts(entry, ctx, template, lang, t);
+  const who = entry.personName.length + roleLabel.length + 2 + (signedWith ? t.key.length + signedWith.length + 4 : 0);
+  const links =
+    t.stageLink(stageTitle, entry.cycle).length +
+    evidence.reduce((n, e) => n + 3 + t.evidenceLink(e.title).length, 0) +
+    (more > 0 ? t.moreEvidence(more).length + 1 : 0);
+  return [1, who, entry.text[lang].length, links];
+}
+
+function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId: string; ctx: ProcessContext }) {
+  const t = useMessages(timelineMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
+  const { roleLabel, stageTitle, evidence, more, signedWith } = entryParts(entry, ctx, engine.rulebook.template, lang, t);
   return (
     <>
       <p className="timeline-meta">
@@ -53,10 +75,10 @@ function EntryView({ entry, processId, ctx }: { entry: TimelineEntry; processId:
       </p>
       <p className="timeline-who">
         {entry.personName}, {roleLabel}
-        {entry.fingerprint && SIGNED_TYPES.has(entry.type) ? (
+        {signedWith ? (
           <>
             {' · '}
-            {t.key} <code className="timeline-fingerprint">{entry.fingerprint}</code>
+            {t.key} <code className="timeline-fingerprint">{signedWith}</code>
           </>
         ) : null}
       </p>
@@ -88,11 +110,22 @@ export function TimelineList({
   ctx: ProcessContext;
 }) {
   const t = useMessages(timelineMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
   const scrollRef = useRef<HTMLElement>(null);
+  // Measured once, on the first entry shown: only then does every entry above the view have its
+  // real height, so a changed guess moves nothing the reader sees.
+  const [metrics, setMetrics] = useState<EntryMetrics | null>(null);
+  // One guess per entry for the whole selection; the virtualiser asks for all of them often.
+  const estimates = useMemo(() => {
+    if (!metrics) return null;
+    const template = engine.rulebook.template;
+    return entries.map((entry) => estimateEntryHeight(paragraphChars(entry, ctx, template, lang, t), metrics));
+  }, [entries, metrics, ctx, engine, lang, t]);
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_HEIGHT,
+    estimateSize: (index) => estimates?.[index] ?? ESTIMATED_HEIGHT,
     getItemKey: (index) => entries[index]?.seq ?? index,
     overscan: 5,
   });
@@ -101,6 +134,12 @@ export function TimelineList({
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [entries]);
+  useLayoutEffect(() => {
+    if (metrics) return;
+    const first = scrollRef.current?.querySelector<HTMLElement>('.timeline-entry');
+    const measured = first ? measureEntry(first) : null;
+    if (measured) setMetrics(measured);
+  });
   if (entries.length === 0) return <p className="timeline-none">{t.none}</p>;
   const items = virtualizer.getVirtualItems();
   return (
