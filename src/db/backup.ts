@@ -353,7 +353,12 @@ export async function restoreBackup(
           }
           const rows = snapshotRows(p.processId, last.seq, p.snapshot, null);
           await db.events.bulkAdd(p.events.map((e) => ({ ...e, processId: p.processId })));
-          await db.heads.put({ processId: p.processId, seq: last.seq, hash: last.hash });
+          await db.heads.put({
+            processId: p.processId,
+            seq: last.seq,
+            hash: last.hash,
+            ...(p.readOnly ? { readOnly: true as const } : {}),
+          });
           await db.snapshots.put(rows.top);
           await db.snapshotParts.bulkPut(rows.parts);
           await db.processes.put(summaryOf(p.processId, p.snapshot, last.at, p.readOnly ?? undefined));

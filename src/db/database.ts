@@ -46,6 +46,12 @@ export interface StoredHead {
   processId: string;
   seq: number;
   hash: string;
+  /**
+   * Set on a read-only copy. Kept on the head, which every append reads anyway to check the
+   * chain, so refusing appends to copies costs no extra read; the summary row says the same
+   * for the screens.
+   */
+  readOnly?: true;
 }
 
 /**

@@ -147,7 +147,6 @@ export async function appendCommand(
         // All requests are issued at once (IndexedDB runs them in order); waiting for each in turn
         // would cost an event-loop round trip apiece. A failed head check aborts them all.
         const headRead = db.heads.get(processId);
-        const summaryRead = db.processes.get(processId);
         const writes = Promise.all([
           db.events.add({ ...event, processId }),
           db.heads.put({ processId, seq: event.seq, hash: event.hash }),
@@ -160,7 +159,7 @@ export async function appendCommand(
         writes.catch(() => {}); // a failure surfaces through the transaction; no unhandled rejection
         const head = await headRead;
         if ((head?.seq ?? 0) !== event.seq - 1 || (head?.hash ?? GENESIS_HASH) !== event.prevHash) throw new ConcurrentAppendError();
-        if ((await summaryRead)?.readOnly) throw new ReadOnlyCopyError();
+        if (head?.readOnly) throw new ReadOnlyCopyError();
         await writes;
         if (options.filesToDelete) {
           const doomed = await options.filesToDelete(snapshot);
@@ -230,7 +229,7 @@ export async function importLog(
         replaced = true;
       }
       await db.events.bulkAdd(events.map((e) => ({ ...e, processId })));
-      await db.heads.put({ processId, seq: last.seq, hash: last.hash });
+      await db.heads.put({ processId, seq: last.seq, hash: last.hash, ...(options.readOnly ? { readOnly: true as const } : {}) });
       await db.snapshots.put(rows.top);
       await db.snapshotParts.bulkPut(rows.parts);
       await db.processes.put(summaryOf(processId, snapshot, last.at, options.readOnly));
