@@ -43,6 +43,38 @@ function TableBox({ labelledBy, children }: { labelledBy: string; children: Reac
   );
 }
 
+/** A report table: the scrolling box, the column headings, and the rows given as children. */
+function ReportTable({
+  labelledBy,
+  className,
+  columns,
+  children,
+}: {
+  labelledBy: string;
+  className?: string;
+  columns: ReactNode[];
+  children: ReactNode;
+}) {
+  return (
+    <TableBox labelledBy={labelledBy}>
+      <table className={className}>
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              // Columns are fixed per table; their position is their identity.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <th scope="col" key={i}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableBox>
+  );
+}
+
 export function StageHistorySection({ report, rulebook }: { report: ProcessReport; rulebook: Rulebook }) {
   const t = useMessages(reportMessages);
   const { lang } = useLang();
@@ -52,28 +84,17 @@ export function StageHistorySection({ report, rulebook }: { report: ProcessRepor
       {report.cycles.map((cycle) => (
         <div key={cycle} className="report-cycle">
           <h3 id={`report-history-${cycle}`}>{t.cycleHeading(cycle)}</h3>
-          <TableBox labelledBy={`report-history-${cycle}`}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.phase}</th>
-                  <th scope="col">{t.entered}</th>
-                  <th scope="col">{t.left}</th>
+          <ReportTable labelledBy={`report-history-${cycle}`} columns={[t.phase, t.entered, t.left]}>
+            {report.stageHistory
+              .filter((visit) => visit.cycle === cycle)
+              .map((visit) => (
+                <tr key={`${visit.stage}-${visit.enteredPosition}`}>
+                  <th scope="row">{w.stage(visit.stage)}</th>
+                  <td>{formatDay(visit.enteredAt, lang)}</td>
+                  <td>{visit.leftAt ? formatDay(visit.leftAt, lang) : t.ongoing}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.stageHistory
-                  .filter((visit) => visit.cycle === cycle)
-                  .map((visit) => (
-                    <tr key={`${visit.stage}-${visit.enteredPosition}`}>
-                      <th scope="row">{w.stage(visit.stage)}</th>
-                      <td>{formatDay(visit.enteredAt, lang)}</td>
-                      <td>{visit.leftAt ? formatDay(visit.leftAt, lang) : t.ongoing}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableBox>
+              ))}
+          </ReportTable>
         </div>
       ))}
     </ReportSection>
@@ -91,62 +112,54 @@ export function MilestonesSection({ report, rulebook }: { report: ProcessReport;
       {report.milestones.length === 0 ? (
         <p>{t.noMilestones}</p>
       ) : (
-        <TableBox labelledBy="report-milestones">
-          <table className="report-milestones">
-            <thead>
-              <tr>
-                <th scope="col">{t.milestone}</th>
-                <th scope="col">{t.requested}</th>
-                <th scope="col">{t.outcome}</th>
-                <th scope="col">{t.decisions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.milestones.map((m) => (
-                <tr key={m.requestId}>
-                  <th scope="row">
-                    {milestoneTitle(m.stage)}
-                    <span className="report-sub">
-                      {w.stage(m.stage)} · {t.cycle} {m.cycle}
-                    </span>
-                  </th>
-                  <td>
-                    {formatDay(m.requestedAt, lang)}
-                    <span className="report-sub">
-                      {t.by} {m.requestedBy}
-                    </span>
-                  </td>
-                  <td>
-                    <strong>{t.requestStatus[m.status]}</strong>
-                    {m.waitingFor.length > 0 ? (
+        <ReportTable
+          labelledBy="report-milestones"
+          className="report-milestones"
+          columns={[t.milestone, t.requested, t.outcome, t.decisions]}
+        >
+          {report.milestones.map((m) => (
+            <tr key={m.requestId}>
+              <th scope="row">
+                {milestoneTitle(m.stage)}
+                <span className="report-sub">
+                  {w.stage(m.stage)} · {t.cycle} {m.cycle}
+                </span>
+              </th>
+              <td>
+                {formatDay(m.requestedAt, lang)}
+                <span className="report-sub">
+                  {t.by} {m.requestedBy}
+                </span>
+              </td>
+              <td>
+                <strong>{t.requestStatus[m.status]}</strong>
+                {m.waitingFor.length > 0 ? (
+                  <span className="report-sub">
+                    {t.waitingFor} {w.roles(m.waitingFor)}
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                <ul className="report-decisions">
+                  {m.decisions.map((d) => (
+                    <li key={`${d.role}-${d.signedAt}`}>
+                      {w.role(d.role)}: {d.name}, <strong>{t.decision[d.decision]}</strong> {t.on} {formatDateTime(d.signedAt, lang)}
+                      {d.comment ? (
+                        <>
+                          {' '}
+                          – <q>{d.comment}</q>
+                        </>
+                      ) : null}
                       <span className="report-sub">
-                        {t.waitingFor} {w.roles(m.waitingFor)}
+                        {t.keyLabel} <span className="report-mono">{fingerprint(d.keyId)}</span>
                       </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ul className="report-decisions">
-                      {m.decisions.map((d) => (
-                        <li key={`${d.role}-${d.signedAt}`}>
-                          {w.role(d.role)}: {d.name}, <strong>{t.decision[d.decision]}</strong> {t.on} {formatDateTime(d.signedAt, lang)}
-                          {d.comment ? (
-                            <>
-                              {' '}
-                              – <q>{d.comment}</q>
-                            </>
-                          ) : null}
-                          <span className="report-sub">
-                            {t.keyLabel} <span className="report-mono">{fingerprint(d.keyId)}</span>
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </ReportTable>
       )}
     </ReportSection>
   );
@@ -159,32 +172,22 @@ export function MaturitySection({ report, rulebook }: { report: ProcessReport; r
   return (
     <ReportSection id="report-maturity" title={t.maturityTitle}>
       <p>{t.maturityIntro}</p>
-      <TableBox labelledBy="report-maturity">
-        <table className="report-maturity">
-          <thead>
-            <tr>
-              <th scope="col">{t.standard}</th>
-              {report.cycles.map((c) => (
-                <th scope="col" key={c}>
-                  {t.cycleHeading(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.maturity.map((m) => (
-              <tr key={m.standardId}>
-                <th scope="row">{standards.get(m.standardId) ?? m.standardId}</th>
-                {m.levels.map((level, i) => (
-                  <td key={report.cycles[i]} className="report-level">
-                    {level === null ? <abbr title={t.notRated}>–</abbr> : level}
-                  </td>
-                ))}
-              </tr>
+      <ReportTable
+        labelledBy="report-maturity"
+        className="report-maturity"
+        columns={[t.standard, ...report.cycles.map((c) => t.cycleHeading(c))]}
+      >
+        {report.maturity.map((m) => (
+          <tr key={m.standardId}>
+            <th scope="row">{standards.get(m.standardId) ?? m.standardId}</th>
+            {m.levels.map((level, i) => (
+              <td key={report.cycles[i]} className="report-level">
+                {level === null ? <abbr title={t.notRated}>–</abbr> : level}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </TableBox>
+          </tr>
+        ))}
+      </ReportTable>
     </ReportSection>
   );
 }
@@ -198,35 +201,25 @@ export function MeasuresSection({ report }: { report: ProcessReport }) {
       {report.measures.length === 0 ? (
         <p>{t.noMeasures}</p>
       ) : (
-        <TableBox labelledBy="report-measures">
-          <table className="report-measures">
-            <thead>
-              <tr>
-                <th scope="col">{t.measure}</th>
-                <th scope="col">{t.cycle}</th>
-                <th scope="col">{t.owner}</th>
-                <th scope="col">{t.due}</th>
-                <th scope="col">{t.state}</th>
-                <th scope="col">{t.result}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.measures.map((m) => (
-                <tr key={m.measureId}>
-                  <th scope="row">{m.title}</th>
-                  <td>{m.completedCycle && m.completedCycle !== m.cycle ? `${m.cycle}–${m.completedCycle}` : m.cycle}</td>
-                  <td>{m.owner}</td>
-                  <td>{formatDay(m.due, lang)}</td>
-                  <td>
-                    {status[m.status] ?? m.status}
-                    {m.overdue ? <strong className="report-overdue"> ({t.overdue})</strong> : null}
-                  </td>
-                  <td>{m.outcome ?? m.lastNote ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
+        <ReportTable
+          labelledBy="report-measures"
+          className="report-measures"
+          columns={[t.measure, t.cycle, t.owner, t.due, t.state, t.result]}
+        >
+          {report.measures.map((m) => (
+            <tr key={m.measureId}>
+              <th scope="row">{m.title}</th>
+              <td>{m.completedCycle && m.completedCycle !== m.cycle ? `${m.cycle}–${m.completedCycle}` : m.cycle}</td>
+              <td>{m.owner}</td>
+              <td>{formatDay(m.due, lang)}</td>
+              <td>
+                {status[m.status] ?? m.status}
+                {m.overdue ? <strong className="report-overdue"> ({t.overdue})</strong> : null}
+              </td>
+              <td>{m.outcome ?? m.lastNote ?? ''}</td>
+            </tr>
+          ))}
+        </ReportTable>
       )}
     </ReportSection>
   );
@@ -242,38 +235,26 @@ export function EvidenceSection({ report, rulebook }: { report: ProcessReport; r
       {report.evidence.length === 0 ? (
         <p>{t.noEvidence}</p>
       ) : (
-        <TableBox labelledBy="report-evidence">
-          <table className="report-evidence">
-            <thead>
-              <tr>
-                <th scope="col">{t.evidence}</th>
-                <th scope="col">{t.evidenceKind}</th>
-                <th scope="col">{t.content}</th>
-                <th scope="col">SHA-256</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.evidence.map((e) => (
-                <tr key={`${e.evidenceId}-${e.revision}`}>
-                  <th scope="row">
-                    {e.title}
-                    <span className="report-sub">
-                      {t.revision(e.revision)} · {t.cycle} {e.cycle} · {formatDay(e.recordedAt, lang)}
-                    </span>
-                  </th>
-                  <td>{w.kinds([e.kind])}</td>
-                  <td>
-                    {t.contentType[e.contentType]}
-                    {e.name ? `: ${e.name}` : ''}
-                    {e.size !== null ? ` (${formatBytes(e.size, lang)})` : ''}
-                    {e.erasedAt ? <span className="report-sub">{t.erased(formatDay(e.erasedAt, lang))}</span> : null}
-                  </td>
-                  <td className="report-mono report-digest">{e.sha256}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
+        <ReportTable labelledBy="report-evidence" className="report-evidence" columns={[t.evidence, t.evidenceKind, t.content, 'SHA-256']}>
+          {report.evidence.map((e) => (
+            <tr key={`${e.evidenceId}-${e.revision}`}>
+              <th scope="row">
+                {e.title}
+                <span className="report-sub">
+                  {t.revision(e.revision)} · {t.cycle} {e.cycle} · {formatDay(e.recordedAt, lang)}
+                </span>
+              </th>
+              <td>{w.kinds([e.kind])}</td>
+              <td>
+                {t.contentType[e.contentType]}
+                {e.name ? `: ${e.name}` : ''}
+                {e.size !== null ? ` (${formatBytes(e.size, lang)})` : ''}
+                {e.erasedAt ? <span className="report-sub">{t.erased(formatDay(e.erasedAt, lang))}</span> : null}
+              </td>
+              <td className="report-mono report-digest">{e.sha256}</td>
+            </tr>
+          ))}
+        </ReportTable>
       )}
     </ReportSection>
   );
