@@ -5,6 +5,7 @@ import { type ChainHead, chainProblem, type LoggedEvent } from '../src/domain/ch
 import { canonicalBytes } from '../src/domain/crypto/canonical-json.ts';
 import { utf8 } from '../src/domain/crypto/encoding.ts';
 import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
+import { DemoWriter } from '../src/domain/demo/demo-writer.ts';
 import { engine } from '../src/domain/process-engine.ts';
 import { replay } from '../src/domain/replay.ts';
 import { verifyBundleBytes } from '../src/domain/verify.ts';
@@ -141,14 +142,15 @@ async function main(): Promise<void> {
         content: { type: 'file' as const, name: 'p.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64) },
       },
     };
+    const signer = DemoWriter.signer(people.ikbo);
     const loops = 200;
     const ours = await median(5, async () => {
       for (let i = 0; i < loops; i++) {
-        const r = await prepareAppend(eng, snapshot, head, command, nodeSha256Hex);
+        const r = await prepareAppend(eng, snapshot, head, command, nodeSha256Hex, signer);
         if (!r.accepted) throw new Error(JSON.stringify(r.reasons));
       }
     });
-    const sealed = (await prepareAppend(eng, snapshot, head, command, nodeSha256Hex)) as { event: LoggedEvent };
+    const sealed = (await prepareAppend(eng, snapshot, head, command, nodeSha256Hex, signer)) as { event: LoggedEvent };
     const bare = await median(5, () => {
       for (let i = 0; i < loops; i++) transition(eng.machine, snapshot, sealed.event);
     });

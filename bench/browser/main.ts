@@ -7,6 +7,8 @@ import { AnkerpunktDb } from '../../src/db/database.ts';
 import { appendCommand, importLog, loadProcess } from '../../src/db/process-store.ts';
 import { prepareAppend } from '../../src/domain/append.ts';
 import { webSha256Hex } from '../../src/domain/crypto/sha256.ts';
+import { DemoWriter } from '../../src/domain/demo/demo-writer.ts';
+import type { EventSigner } from '../../src/domain/event-signature.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { syntheticLog } from '../synthetic-log.ts';
 
@@ -55,7 +57,7 @@ function barePut(db: IDBDatabase, value: unknown): Promise<void> {
   });
 }
 
-async function appendBench(label: string, db: AnkerpunktDb, processId: string, runs: number) {
+async function appendBench(label: string, db: AnkerpunktDb, processId: string, runs: number, signer: EventSigner) {
   const eng = engine();
   const slug = label.replace(/[^A-Za-z0-9]+/g, '-');
   const bare = await bareIdb(`bare-${slug}`);
@@ -85,10 +87,10 @@ async function appendBench(label: string, db: AnkerpunktDb, processId: string, r
       },
     };
     let t = performance.now();
-    await prepareAppend(eng, loaded.state.snapshot, loaded.state.head, command, webSha256Hex);
+    await prepareAppend(eng, loaded.state.snapshot, loaded.state.head, command, webSha256Hex, signer);
     prepare.push(performance.now() - t);
     t = performance.now();
-    const outcome = await appendCommand(db, eng, webSha256Hex, processId, command);
+    const outcome = await appendCommand(db, eng, webSha256Hex, processId, command, signer);
     ours.push(performance.now() - t);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
     t = performance.now();
@@ -120,7 +122,8 @@ async function appendBench(label: string, db: AnkerpunktDb, processId: string, r
 async function main() {
   const eng = engine();
   let t = performance.now();
-  const { events, writer } = await syntheticLog(10_000, webSha256Hex);
+  const { events, writer, people } = await syntheticLog(10_000, webSha256Hex);
+  const signer = DemoWriter.signer(people.ikbo);
   results['generate 10,000 events ms'] = performance.now() - t;
   const files = [...writer.files].map(([sha256, f]) => ({
     sha256,
@@ -135,14 +138,14 @@ async function main() {
   const demoEvents = events.slice(0, 160);
   const imported = await importLog(small, eng, webSha256Hex, demoEvents, files);
   if (!imported.ok) throw new Error(JSON.stringify(imported));
-  await appendBench('160-event process', small, 'jc-neckar-alb', 25);
+  await appendBench('160-event process', small, 'jc-neckar-alb', 25, signer);
 
   const big = new AnkerpunktDb('bench-big');
   t = performance.now();
   const bigImport = await importLog(big, eng, webSha256Hex, events, files);
   results['import (verify + store) 10,000 events ms'] = performance.now() - t;
   if (!bigImport.ok) throw new Error(JSON.stringify(bigImport));
-  await appendBench('10,000-event process', big, 'jc-neckar-alb', 25);
+  await appendBench('10,000-event process', big, 'jc-neckar-alb', 25, signer);
 
   // Opening: a fresh connection, as after a reload: from the snapshot cache, and by full replay.
   big.close();

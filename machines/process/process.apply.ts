@@ -13,7 +13,7 @@ import type {
   SignOffDecisionRecord,
   SignOffRequestRecord,
 } from './process.context.ts';
-import type { EventOf, EventType, PersonRegistration } from './process.events.ts';
+import type { EventOf, EventType, PersonRegistration, ProcessEvent } from './process.events.ts';
 
 type Apply<T extends EventType> = (ctx: ProcessContext, event: EventOf<T>) => Partial<ProcessContext>;
 
@@ -261,5 +261,6 @@ export const APPLY: { [T in EventType]: Apply<T> } = {
 /** The context after `event`, including the bookkeeping every event shares. */
 export function applyEvent(ctx: ProcessContext, event: EventOf<EventType>): ProcessContext {
   const apply = APPLY[event.type] as Apply<EventType>;
-  return { ...ctx, ...apply(ctx, event), lastAt: event.at, eventCount: ctx.eventCount + 1 };
+  const signedFrom = ctx.signedFrom ?? ((event as ProcessEvent).signerKeyId !== undefined ? ctx.eventCount + 1 : null);
+  return { ...ctx, ...apply(ctx, event), lastAt: event.at, eventCount: ctx.eventCount + 1, signedFrom };
 }

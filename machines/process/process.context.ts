@@ -160,6 +160,12 @@ export interface ProcessContext {
   cycle: number;
   lastAt: string;
   eventCount: number;
+  /**
+   * The position (1-based seq) of the first event signed by its actor, or null while no event
+   * is. Logs recorded before events were signed (format 1) go on with signed events from then
+   * on, and every event after the first signed one must be signed too.
+   */
+  signedFrom: number | null;
   pausedAt: string | null;
   pauseReason: string | null;
   people: Record<string, PersonRecord>;
@@ -182,6 +188,7 @@ export const EMPTY_CONTEXT: ProcessContext = {
   cycle: 1,
   lastAt: '',
   eventCount: 0,
+  signedFrom: null,
   pausedAt: null,
   pauseReason: null,
   people: {},

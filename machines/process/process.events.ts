@@ -27,14 +27,25 @@ export const PublicKeyRecord = z.strictObject({
 });
 export type PublicKeyRecord = z.infer<typeof PublicKeyRecord>;
 
-export const PersonRegistration = z.strictObject({
+const personFields = {
   personId: Id,
   name: Text(200),
   roles: z.array(RoleId).check(z.minLength(1)),
   organisation: OptionalText(200),
   key: PublicKeyRecord,
-});
+};
+export const PersonRegistration = z.strictObject(personFields);
 export type PersonRegistration = z.infer<typeof PersonRegistration>;
+
+/** An ECDSA P-256 signature, IEEE P1363 (r||s, 64 bytes), base64url. */
+export const Signature = Base64Url.check(z.length(86));
+
+/**
+ * The new key's own signature over its key-possession statement (docs/audit-bundle.md): that
+ * whoever holds the private key agreed to be registered as this person. Required in the signed
+ * part of a log (format 2); absent in logs recorded before events were signed.
+ */
+const keyProof = z.optional(Signature);
 
 export const Agency = z.strictObject({
   name: Text(200),
@@ -77,8 +88,8 @@ const payloads = {
     startedOn: IsoDate,
     founder: PersonRegistration,
   }),
-  PersonRegistered: PersonRegistration,
-  KeyRegistered: z.strictObject({ personId: Id, key: PublicKeyRecord }),
+  PersonRegistered: z.strictObject({ ...personFields, keyProof }),
+  KeyRegistered: z.strictObject({ personId: Id, key: PublicKeyRecord, keyProof }),
   KeyRevoked: z.strictObject({ personId: Id, keyId: KeyId, reason: Text(1000) }),
   EvidenceAttached: z.strictObject({
     evidenceId: Id,
@@ -145,7 +156,7 @@ const payloads = {
     signedAt: IsoDateTime,
     keyId: KeyId,
     /** ECDSA P-256 over the canonical sign-off statement, IEEE P1363 (r||s), base64url. */
-    signature: Base64Url.check(z.length(86)),
+    signature: Signature,
   }),
   SignOffRefused: z.strictObject({
     requestId: Id,
@@ -153,7 +164,7 @@ const payloads = {
     comment: Text(2000),
     signedAt: IsoDateTime,
     keyId: KeyId,
-    signature: Base64Url.check(z.length(86)),
+    signature: Signature,
   }),
   StageAdvanced: z.strictObject({ from: StageId, to: StageId }),
   ProcessPaused: z.strictObject({ reason: Text(1000) }),
@@ -204,6 +215,10 @@ export function eventUnion<Extra extends z.core.$ZodShape>(extra: Extra) {
 export const ProcessCommand = eventUnion({});
 export type ProcessCommand = z.infer<typeof ProcessCommand>;
 
-/** What the machine consumes: the fact, plus its chain hash once it has one. */
-export type ProcessEvent = ProcessCommand & { hash?: string };
+/**
+ * What the machine consumes: the fact, plus its chain hash once it has one, and the key that
+ * signed it in a signed log (the machine only notes from which event on the log is signed;
+ * src/domain checks the signatures).
+ */
+export type ProcessEvent = ProcessCommand & { hash?: string; signerKeyId?: string; signature?: string };
 export type EventOf<T extends EventType> = Extract<ProcessEvent, { type: T }>;

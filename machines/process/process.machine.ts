@@ -16,7 +16,7 @@ import type { EventOf, EventType, ProcessEvent } from './process.events.ts';
 import { ruleReasons } from './process.rules.ts';
 
 /** Bumped whenever the machine would decide any recorded log differently. */
-export const PROCESS_MACHINE_VERSION = '1';
+export const PROCESS_MACHINE_VERSION = '2';
 
 type GuardName =
   | 'isValidOpening'

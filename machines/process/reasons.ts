@@ -73,6 +73,14 @@ export const REASON_CODES = [
   'keyMalformed',
   'badSignature',
   'digestMismatch',
+  // Signatures of events (format 2): checked by the domain layer before the machine is asked.
+  'eventUnsigned',
+  'eventSignatureInvalid',
+  'founderMustSign',
+  'recorderNotAllowed',
+  'keyProofMissing',
+  'keyProofInvalid',
+  'noSigningKey',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -8,6 +8,7 @@ import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import type { AnkerpunktDb, Identity, ProcessSummary } from '../db/database.ts';
 import { currentIdentity, signingKeyOf } from '../db/identities.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import type { EventSigner } from '../domain/event-signature.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { IdleLock } from './profiles/IdleLock.tsx';
 import { lockAllBut, useUnlockedKey } from './profiles/session.ts';
@@ -92,6 +93,11 @@ export function useCurrentIdentity(): Identity | null | undefined {
 export interface Signer {
   identity: Identity;
   privateKey: CryptoKey;
+}
+
+/** What signs the events a signer records (src/domain/event-signature.ts). */
+export function eventSignerOf(signer: Signer): EventSigner {
+  return { personId: signer.identity.personId, key: { privateKey: signer.privateKey, record: signer.identity.publicKey } };
 }
 
 /**

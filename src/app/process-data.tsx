@@ -9,7 +9,7 @@ import type { Actor, EventType, PayloadOf, ProcessCommand } from '../../machines
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { ReadOnlyOrigin, StoredFile } from '../db/database.ts';
 import { type AppendOutcome, appendCommand, type LoadResult, loadProcess } from '../db/process-store.ts';
-import { useCurrentIdentity, useServices } from './data.tsx';
+import { eventSignerOf, useCurrentIdentity, useServices, useSigner } from './data.tsx';
 
 export type ProcessView =
   | { status: 'loading' }
@@ -51,12 +51,14 @@ export function timeFor(snapshot: ProcessSnapshot, now: Date): string {
 export type CommandDraft<T extends EventType> = { type: T; payload: PayloadOf<T>; actor?: Actor };
 
 /**
- * Builds and appends commands for one process as the person using this device. Returns the
- * outcome: accepted, refused with reasons, or a storage problem; nothing is thrown at screens.
+ * Builds and appends commands for one process as the person using this device, each signed with
+ * their key. Returns the outcome: accepted, refused with reasons (also when the profile is locked:
+ * nothing can be recorded without the key), or a storage problem; nothing is thrown at screens.
  */
 export function useAppend(processId: string, snapshot: ProcessSnapshot | undefined) {
   const services = useServices();
   const identity = useCurrentIdentity();
+  const signer = useSigner();
   const build = useCallback(
     <T extends EventType>(draft: CommandDraft<T>): ProcessCommand | null => {
       if (!snapshot || !identity) return null;
@@ -75,9 +77,9 @@ export function useAppend(processId: string, snapshot: ProcessSnapshot | undefin
   const append = useCallback(
     async (command: ProcessCommand | null, files: readonly StoredFile[] = []): Promise<AppendOutcome> => {
       if (!command) return { ok: false, kind: 'storage', problem: { code: 'failed', detail: 'not ready' } };
-      return appendCommand(services.db, services.engine, services.sha256, processId, command, files);
+      return appendCommand(services.db, services.engine, services.sha256, processId, command, signer ? eventSignerOf(signer) : null, files);
     },
-    [services, processId],
+    [services, processId, signer],
   );
-  return { build, append, identity };
+  return { build, append, identity, signer };
 }

@@ -1,8 +1,10 @@
 /**
  * `ankerpunkt`: the command line for auditors and administrators.
  *   demo --out FILE     write the demo process as an audit bundle
- *   verify FILE         check chain, head, signatures and replay, and for a ZIP every evidence file;
- *                       exit 0 intact, 1 broken, 2 not a bundle
+ *   verify FILE         check chain, every event's signature, head and replay, and for a ZIP every
+ *                       evidence file; exit 0 intact, 1 broken, 2 not a bundle. --trust FINGERPRINT
+ *                       pins the founder's key (NAME=FINGERPRINT a person's); --extends OLD checks
+ *                       that FILE continues an earlier export
  *   report FILE         print the process report (German; --lang en for English)
  *   csv FILE            the log as a CSV table for Excel (to stdout, or --out FILE)
  * Errors are one line on stderr, never a stack trace.
@@ -18,10 +20,11 @@ import { type CheckedFile, checkBundleFile, type EvidenceFileRow } from '../doma
 import { bundleFileProblemText, EVIDENCE_STATUS } from '../domain/import/messages.ts';
 import { engine } from '../domain/process-engine.ts';
 import { buildReport } from '../domain/report.ts';
+import { checkTrust, compareExports, isTrusted, parseTrustAnchor, type TrustAnchor } from '../domain/trust.ts';
 import type { Verdict } from '../domain/verify.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
 import { reportText } from './report-text.ts';
-import { verdictLine } from './verdict-text.ts';
+import { continuityLine, trustLines, verdictLine } from './verdict-text.ts';
 
 export const EXIT = { ok: 0, broken: 1, invalid: 2, usage: 2, internal: 3 } as const;
 
@@ -29,12 +32,16 @@ const USAGE = {
   de: `Aufruf:
   ankerpunkt demo --out DATEI        Demo-Prozess als Audit-Bundle schreiben
   ankerpunkt verify DATEI            Bundle (JSON oder ZIP) prüfen (0 intakt, 1 gebrochen, 2 kein gültiges Bundle)
+      [--trust FINGERABDRUCK]...     bekannter Gründungsschlüssel (oder NAME=FINGERABDRUCK einer Person)
+      [--extends FRÜHERER-EXPORT]    prüfen, dass DATEI einen früheren Export fortsetzt
   ankerpunkt report DATEI            Prozessbericht ausgeben
   ankerpunkt csv DATEI [--out CSV]   Protokoll als CSV-Tabelle für Excel (Semikolon, UTF-8)
 Optionen: --lang de|en (Standard: de), --at ZEITPUNKT (Stichtag des Berichts, ISO 8601)`,
   en: `Usage:
   ankerpunkt demo --out FILE         write the demo process as an audit bundle
   ankerpunkt verify FILE             verify a bundle, JSON or ZIP (0 intact, 1 broken, 2 not a valid bundle)
+      [--trust FINGERPRINT]...       a known founder's key (or NAME=FINGERPRINT of a person)
+      [--extends EARLIER-EXPORT]     check that FILE continues an earlier export
   ankerpunkt report FILE             print the process report
   ankerpunkt csv FILE [--out CSV]    the log as a CSV table for Excel (semicolons, UTF-8)
 Options: --lang de|en (default: de), --at TIME (report date, ISO 8601)`,
@@ -105,14 +112,28 @@ function evidenceLines(rows: EvidenceFileRow[], lang: Lang): string[] {
 export async function run(argv: string[], io: Io): Promise<number> {
   let parsed: ReturnType<
     typeof parseArgs<{
-      options: { out: { type: 'string' }; lang: { type: 'string' }; at: { type: 'string' }; help: { type: 'boolean'; short: 'h' } };
+      options: {
+        out: { type: 'string' };
+        lang: { type: 'string' };
+        at: { type: 'string' };
+        trust: { type: 'string'; multiple: true };
+        extends: { type: 'string' };
+        help: { type: 'boolean'; short: 'h' };
+      };
       allowPositionals: true;
     }>
   >;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { out: { type: 'string' }, lang: { type: 'string' }, at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        at: { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        extends: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -158,18 +179,64 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'verify': {
       if (!file || extra.length > 0) return usage(lang === 'de' ? 'verify braucht genau eine DATEI' : 'verify needs exactly one FILE');
-      const { code, verdict, evidence } = await verifyFile(file, lang, io);
+      const anchors: TrustAnchor[] = [];
+      for (const text of values.trust ?? []) {
+        const anchor = parseTrustAnchor(text);
+        if (!anchor) {
+          return usage(
+            lang === 'de'
+              ? `--trust: kein Fingerabdruck (32 Hex-Ziffern, Leerzeichen erlaubt): ${text}`
+              : `--trust: not a fingerprint (32 hex digits, spaces allowed): ${text}`,
+          );
+        }
+        anchors.push(anchor);
+      }
+      const checked = await verifyFile(file, lang, io);
+      const { verdict, evidence } = checked;
+      let { code } = checked;
       if (!verdict) return code;
       const lines = [verdictLine(verdict, lang, engine().rulebook), ...(evidence ? evidenceLines(evidence, lang) : [])];
       // An intact log with evidence files that are not what it records is not an intact bundle.
+      const headlines: string[] = [];
       if (code === EXIT.broken && verdict.status === 'intact') {
-        lines.unshift(
+        headlines.push(
           lang === 'de'
             ? 'GEBROCHEN: Nachweisdateien im ZIP stimmen nicht mit dem Protokoll überein (das Protokoll selbst ist intakt)'
             : 'BROKEN: evidence files in the ZIP do not match the log (the log itself is intact)',
         );
       }
-      (code === EXIT.ok ? io.out : io.err)(lines.join('\n'));
+      if (verdict.status === 'intact' && anchors.length > 0) {
+        const results = checkTrust(verdict.snapshot.context, verdict.summary.attribution, anchors);
+        lines.push(...trustLines(results, lang));
+        if (!results.every(isTrusted)) {
+          code = EXIT.broken;
+          headlines.push(
+            lang === 'de'
+              ? 'NICHT VERTRAUT: intakt signiert, aber nicht mit den Schlüsseln, die Sie kennen (siehe unten)'
+              : 'NOT TRUSTED: intact and signed, but not with the keys you know (see below)',
+          );
+        }
+      }
+      if (verdict.status === 'intact' && values.extends) {
+        const earlier = await verifyFile(values.extends, lang, io);
+        if (!earlier.verdict) return earlier.code;
+        if (earlier.verdict.status !== 'intact') {
+          io.err(
+            `${lang === 'de' ? 'Früherer Export' : 'Earlier export'} ${values.extends}: ${verdictLine(earlier.verdict, lang, engine().rulebook)}`,
+          );
+          return EXIT.broken;
+        }
+        const continuity = compareExports(
+          { processId: earlier.verdict.summary.processId, events: earlier.verdict.bundle.events },
+          { processId: verdict.summary.processId, events: verdict.bundle.events },
+        );
+        lines.push(continuityLine(continuity, lang));
+        if (continuity.status !== 'extends') {
+          code = EXIT.broken;
+          headlines.push(continuityLine(continuity, lang));
+        }
+      }
+      (code === EXIT.ok ? io.out : io.err)([...headlines, ...lines].join('\n'));
       return code;
     }
     case 'report': {

@@ -1,7 +1,10 @@
 /** The verify verdict as one line of German or English, the way the CLI prints it (plus a line per erased content). */
 import type { Rulebook } from '../../standards/rulebook.ts';
+import type { Attribution } from '../domain/attribution.ts';
+import { fingerprint } from '../domain/crypto/keys.ts';
 import type { SchemaIssue } from '../domain/schema-reasons.ts';
-import type { BrokenProblem, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
+import type { Continuity, TrustResult } from '../domain/trust.ts';
+import type { BrokenProblem, BundleSummary, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason, formatDate } from '../i18n/reasons.ts';
 
@@ -24,6 +27,11 @@ function brokenText(problem: BrokenProblem, lang: Lang, rulebook: Rulebook): str
         : `hash mismatch: the content was changed (computed ${short(problem.expected)}, found ${short(problem.got)})`;
     case 'duplicateId':
       return de ? `Ereignis-Kennung ${problem.id} kommt doppelt vor` : `event id ${problem.id} occurs twice`;
+    case 'signature':
+      return (
+        (de ? 'Signatur des Ereignisses ungültig: ' : "the event's signature is not valid: ") +
+        problem.reasons.map((r) => describeReason(r, lang, rulebook)).join(' ')
+      );
     case 'refused':
       return (
         (de ? 'vom Prozessmodell abgelehnt: ' : 'refused by the process model: ') +
@@ -55,6 +63,10 @@ function brokenText(problem: BrokenProblem, lang: Lang, rulebook: Rulebook): str
       return de
         ? `Abschnitt „${problem.section}“ passt nicht zu den Ereignissen`
         : `section "${problem.section}" does not match the events`;
+    case 'headDescriptionMismatch':
+      return de
+        ? `„${problem.member}“ der Datei ist nicht der, den der signierte Kopf nennt (nachträglich geändert)`
+        : `the file's "${problem.member}" is not the one its signed head names (changed afterwards)`;
   }
 }
 
@@ -79,8 +91,8 @@ function invalidText(problem: InvalidProblem, lang: Lang): string {
         : 'file is not an Ankerpunkt audit bundle ("format" missing or wrong)';
     case 'wrongVersion':
       return de
-        ? `Formatversion ${JSON.stringify(problem.got)} wird nicht unterstützt (erwartet 1)`
-        : `format version ${JSON.stringify(problem.got)} is not supported (expected 1)`;
+        ? `Formatversion ${JSON.stringify(problem.got)} wird nicht unterstützt (erwartet 1 oder 2)`
+        : `format version ${JSON.stringify(problem.got)} is not supported (expected 1 or 2)`;
     case 'schema':
       return (
         (de ? 'Schemafehler: ' : 'schema error: ') + problem.issues.map((i) => `${i.path || '(root)'}: ${issueText(i, lang)}`).join('; ')
@@ -119,15 +131,130 @@ export function erasedLines(erased: readonly ErasedEvidence[], lang: Lang): stri
   ];
 }
 
+/** How much of the log is signed, in words: all of it, from an event on, or none of it. */
+export function signedText(a: Attribution, eventCount: number, lang: Lang): string {
+  const de = lang === 'de';
+  if (a.signedFrom === 1) return de ? `alle ${eventCount} Ereignisse einzeln signiert` : `all ${eventCount} events signed one by one`;
+  if (a.signedFrom === null) return de ? 'kein Ereignis einzeln signiert' : 'no event signed on its own';
+  return de ? `signiert ab Ereignis ${a.signedFrom}` : `signed from event ${a.signedFrom} on`;
+}
+
+/**
+ * The warning for a log that is not signed throughout: what it cannot prove. Null if every event
+ * is signed.
+ */
+export function unsignedWarning(a: Attribution, formatVersion: number, lang: Lang): string | null {
+  const de = lang === 'de';
+  if (a.signedFrom === 1) return null;
+  if (a.signedFrom === null) {
+    return de
+      ? `WARNUNG: Kein Ereignis ist einzeln signiert${formatVersion === 1 ? ' (Format 1)' : ''}. Wer was aufgezeichnet hat, ist nicht bewiesen: Der Inhalt beruht auf der exportierenden Person; bewiesen sind nur die Freigabe-Signaturen und der Kopf.`
+      : `WARNING: no event is signed on its own${formatVersion === 1 ? ' (format 1)' : ''}. Who recorded what is not proven: the content rests on the person who exported it; only the sign-off signatures and the head are proven.`;
+  }
+  return de
+    ? `WARNUNG: Die Ereignisse 1 bis ${a.unsigned} wurden vor der Umstellung auf einzeln signierte Ereignisse aufgezeichnet. Wer sie aufgezeichnet hat, ist nicht bewiesen; sie beruhen auf der exportierenden Person. Zurechenbar ist das Protokoll ab Ereignis ${a.signedFrom}.`
+    : `WARNING: events 1 to ${a.unsigned} were recorded before events were signed one by one. Who recorded them is not proven; they rest on the person who exported the bundle. The log is attributable from event ${a.signedFrom} on.`;
+}
+
+/** The founder's key and every signer with their fingerprint, and what that proves to whom. */
+export function signerLines(s: BundleSummary, lang: Lang): string[] {
+  const de = lang === 'de';
+  const a = s.attribution;
+  const lines: string[] = [];
+  if (a.founder) {
+    lines.push(
+      de
+        ? `Gründungsschlüssel: ${a.founder.name} (${a.founder.personId}), Fingerabdruck ${fingerprint(a.founder.keyId)}`
+        : `founder's key: ${a.founder.name} (${a.founder.personId}), fingerprint ${fingerprint(a.founder.keyId)}`,
+    );
+  }
+  if (a.signers.length > 0) lines.push(de ? 'Signiert haben:' : 'Signed by:');
+  for (const signer of a.signers) {
+    const acts = [
+      signer.events > 0 ? (de ? `${signer.events} Einträge` : `${signer.events} entries`) : null,
+      signer.decisions > 0 ? (de ? `${signer.decisions} Freigabe-Entscheidungen` : `${signer.decisions} sign-off decisions`) : null,
+    ]
+      .filter((x) => x !== null)
+      .join(', ');
+    const revoked = signer.revokedAt
+      ? de
+        ? `, widerrufen am ${formatDate(signer.revokedAt, lang)}`
+        : `, revoked on ${formatDate(signer.revokedAt, lang)}`
+      : '';
+    lines.push(`  ${signer.name} (${signer.personId}): ${fingerprint(signer.keyId)} · ${acts}${revoked}`);
+  }
+  lines.push(
+    de
+      ? 'Ein Bundle beweist, wer signiert hat, nur wer einen dieser Fingerabdrücke aus anderer Quelle kennt (Identitätsdatei, Telefonat, früherer Export): mit --trust FINGERABDRUCK prüfen.'
+      : 'A bundle proves who signed only to someone who knows one of these fingerprints from elsewhere (identity file, phone call, earlier export): check with --trust FINGERPRINT.',
+  );
+  return lines;
+}
+
+/** One line per trust anchor: matched, or why not. */
+export function trustLines(results: readonly TrustResult[], lang: Lang): string[] {
+  return results.map((r) => trustLine(r, lang));
+}
+
+function trustLine(r: TrustResult, lang: Lang): string {
+  const de = lang === 'de';
+  const fp = fingerprint(r.anchor.keyId);
+  switch (r.status) {
+    case 'founder':
+      return de ? `VERTRAUT: ${fp} ist der Gründungsschlüssel (${r.name})` : `TRUSTED: ${fp} is the founder's key (${r.name})`;
+    case 'person':
+      return de
+        ? `VERTRAUT: ${fp} ist ein Schlüssel von ${r.name} (${r.signed} Signaturen damit)`
+        : `TRUSTED: ${fp} is a key of ${r.name} (${r.signed} signatures with it)`;
+    case 'notFounder':
+      return de
+        ? `NICHT VERTRAUT: ${fp} ist nicht der Gründungsschlüssel dieses Bundles${r.founderKeyId ? ` (dieser ist ${fingerprint(r.founderKeyId)})` : ''}`
+        : `NOT TRUSTED: ${fp} is not this bundle's founder's key${r.founderKeyId ? ` (that is ${fingerprint(r.founderKeyId)})` : ''}`;
+    case 'unknownPerson':
+      return de
+        ? `NICHT VERTRAUT: „${r.anchor.person}“ ist in diesem Prozess nicht registriert`
+        : `NOT TRUSTED: "${r.anchor.person}" is not registered in this process`;
+    case 'notPersonsKey':
+      return de
+        ? `NICHT VERTRAUT: ${fp} ist kein Schlüssel von ${r.name} in diesem Bundle (dort: ${r.keyIds.map(fingerprint).join('; ')})`
+        : `NOT TRUSTED: ${fp} is not a key of ${r.name} in this bundle (there: ${r.keyIds.map(fingerprint).join('; ')})`;
+  }
+}
+
+/** Whether a newer export continues an earlier one, in one line. */
+export function continuityLine(c: Continuity, lang: Lang): string {
+  const de = lang === 'de';
+  switch (c.status) {
+    case 'extends':
+      return de
+        ? `FORTGESETZT: beginnt mit genau den ${c.oldCount} Ereignissen des früheren Exports, ${c.newCount - c.oldCount} neu`
+        : `CONTINUES: begins with exactly the ${c.oldCount} events of the earlier export, ${c.newCount - c.oldCount} new`;
+    case 'otherProcess':
+      return de
+        ? `ANDERER PROZESS: der frühere Export gehört zu ${c.oldProcessId}, dieser zu ${c.newProcessId}`
+        : `OTHER PROCESS: the earlier export belongs to ${c.oldProcessId}, this one to ${c.newProcessId}`;
+    case 'shorter':
+      return de
+        ? `GEKÜRZT: ${c.newCount} Ereignisse, der frühere Export hatte ${c.oldCount}${c.firstDiffering ? `; ab Ereignis ${c.firstDiffering} weichen sie außerdem ab` : ''}`
+        : `CUT SHORT: ${c.newCount} events, the earlier export had ${c.oldCount}${c.firstDiffering ? `; they also differ from event ${c.firstDiffering} on` : ''}`;
+    case 'differs':
+      return de
+        ? `UMGESCHRIEBEN: ab Ereignis ${c.seq} weichen die Exporte ab (früher ${short(c.oldHash)}, jetzt ${short(c.newHash)})`
+        : `REWRITTEN: the exports differ from event ${c.seq} on (earlier ${short(c.oldHash)}, now ${short(c.newHash)})`;
+  }
+}
+
 export function verdictLine(verdict: Verdict, lang: Lang, rulebook: Rulebook): string {
   const de = lang === 'de';
   switch (verdict.status) {
     case 'intact': {
       const s = verdict.summary;
+      const signed = signedText(s.attribution, s.eventCount, lang);
       const line = de
-        ? `INTAKT: ${s.agencyName} · ${s.eventCount} Ereignisse · Kette, Kopf und ${s.signatures} Freigabe-Signaturen geprüft · Kopf-Hash ${s.headHash} · exportiert von ${s.exportedBy} am ${formatDate(s.exportedAt, lang)}`
-        : `INTACT: ${s.agencyName} · ${s.eventCount} events · chain, head and ${s.signatures} sign-off signatures verified · head hash ${s.headHash} · exported by ${s.exportedBy} on ${formatDate(s.exportedAt, lang)}`;
-      return [line, ...erasedLines(s.erased, lang)].join('\n');
+        ? `INTAKT: ${s.agencyName} · ${s.eventCount} Ereignisse, ${signed} · Kette, Kopf und ${s.signatures} Freigabe-Signaturen geprüft · Kopf-Hash ${s.headHash} · exportiert von ${s.exportedBy} (${fingerprint(s.exporterKeyId)}) am ${formatDate(s.exportedAt, lang)}`
+        : `INTACT: ${s.agencyName} · ${s.eventCount} events, ${signed} · chain, head and ${s.signatures} sign-off signatures verified · head hash ${s.headHash} · exported by ${s.exportedBy} (${fingerprint(s.exporterKeyId)}) on ${formatDate(s.exportedAt, lang)}`;
+      const warning = unsignedWarning(s.attribution, s.formatVersion, lang);
+      return [line, ...(warning ? [warning] : []), ...signerLines(s, lang), ...erasedLines(s.erased, lang)].join('\n');
     }
     case 'broken': {
       const where = verdict.event

@@ -104,6 +104,12 @@ export interface Identity {
   /** Passphrase profiles only: the private key encrypted with a key derived from the passphrase. */
   wrappedKey?: WrappedPrivateKey;
   publicKey: { keyId: string; algorithm: 'ECDSA-P256-SHA256'; publicKey: string };
+  /**
+   * The key's proof of possession (its signature over the key-possession statement for this
+   * person), made where the private key is: the identity file carries it, and registering the
+   * key needs it. Profiles made before it existed get it once their key is usable.
+   */
+  keyProof?: string;
   /** Keys this profile used before (replaced), newest last: shown so the revocation can be checked. */
   previousKeys?: { keyId: string; algorithm: 'ECDSA-P256-SHA256'; publicKey: string }[];
   createdAt: string;

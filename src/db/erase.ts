@@ -8,6 +8,7 @@
 import type { EventOf } from '../../machines/process/process.events.ts';
 import { needsContent } from '../../machines/process/process.queries.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import type { EventSigner } from '../domain/event-signature.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import type { AnkerpunktDb } from './database.ts';
 import { type AppendOutcome, appendCommand, loadProcess } from './process-store.ts';
@@ -66,11 +67,12 @@ export async function eraseEvidenceContent(
   sha256: Sha256Hex,
   processId: string,
   command: unknown,
+  signer: EventSigner | null,
 ): Promise<EraseOutcome> {
   const digest = digestOf(command);
   let file: 'deleted' | 'kept' | 'absent' = 'absent';
   let keptFor: KeptFor[] = [];
-  const outcome = await appendCommand(db, eng, sha256, processId, command, [], {
+  const outcome = await appendCommand(db, eng, sha256, processId, command, signer, [], {
     filesToDelete: async (snapshot) => {
       if (digest === null) return [];
       // Set afresh on every attempt: a retried transaction must not report the previous one's findings.

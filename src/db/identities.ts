@@ -11,6 +11,7 @@ import type { RoleId } from '../../standards/schema.ts';
 import type { SigningKey } from '../domain/crypto/keys.ts';
 import { generateSigningKey } from '../domain/crypto/keys.ts';
 import { unwrapPrivateKey, WrongPassphraseError, wrapPrivateKey } from '../domain/crypto/wrap.ts';
+import { proveKeyPossession } from '../domain/event-signature.ts';
 import type { AnkerpunktDb, Identity } from './database.ts';
 
 const CURRENT = 'currentPersonId';
@@ -36,14 +37,16 @@ export async function createIdentity(
   args: { name: string; organisation: string; roles?: RoleId[]; key?: SigningKey },
 ): Promise<Identity> {
   const key = args.key ?? (await generateSigningKey(false));
+  const personId = `p-${crypto.randomUUID()}`;
   const identity: Identity = {
-    personId: `p-${crypto.randomUUID()}`,
+    personId,
     name: args.name,
     organisation: args.organisation,
     roles: args.roles ?? [],
     protection: 'device',
     privateKey: key.privateKey,
     publicKey: key.record,
+    keyProof: await proveKeyPossession(personId, key),
     createdAt: new Date().toISOString(),
   };
   await store(db, identity);
@@ -76,14 +79,16 @@ export async function createProtectedIdentity(
 ): Promise<{ identity: Identity; unlocked: CryptoKey }> {
   const key = await generateSigningKey(true);
   const { wrappedKey, unlocked } = await protect(key, args.passphrase);
+  const personId = `p-${crypto.randomUUID()}`;
   const identity: Identity = {
-    personId: `p-${crypto.randomUUID()}`,
+    personId,
     name: args.name,
     organisation: args.organisation,
     roles: args.roles ?? [],
     protection: 'passphrase',
     wrappedKey,
     publicKey: key.record,
+    keyProof: await proveKeyPossession(personId, key),
     createdAt: new Date().toISOString(),
   };
   await store(db, identity);
@@ -136,14 +141,29 @@ export async function replaceKey(
     if (!passphrase) throw new Error('a passphrase profile needs its passphrase to get a new key');
     const key = await generateSigningKey(true);
     const { wrappedKey, unlocked } = await protect(key, passphrase);
-    const next: Identity = { ...identity, wrappedKey, publicKey: key.record, previousKeys };
+    const keyProof = await proveKeyPossession(identity.personId, key);
+    const next: Identity = { ...identity, wrappedKey, publicKey: key.record, keyProof, previousKeys };
     await db.identities.put(next);
     return { identity: next, unlocked };
   }
   const key = await generateSigningKey(false);
-  const next: Identity = { ...identity, privateKey: key.privateKey, publicKey: key.record, previousKeys };
+  const keyProof = await proveKeyPossession(identity.personId, key);
+  const next: Identity = { ...identity, privateKey: key.privateKey, publicKey: key.record, keyProof, previousKeys };
   await db.identities.put(next);
   return { identity: next, unlocked: null };
+}
+
+/**
+ * The profile's proof of possession, made now and stored if the profile predates it and its key
+ * is usable (a device key, or a passphrase key unlocked); null while it cannot be made.
+ */
+export async function ensureKeyProof(db: AnkerpunktDb, identity: Identity, unlocked?: CryptoKey | null): Promise<string | null> {
+  if (identity.keyProof) return identity.keyProof;
+  const key = signingKeyOf(identity, unlocked);
+  if (!key) return null;
+  const keyProof = await proveKeyPossession(identity.personId, key);
+  await db.identities.update(identity.personId, { keyProof });
+  return keyProof;
 }
 
 /** The key a profile signs with: stored (device) or unlocked in memory (passphrase); null if locked. */

@@ -13,6 +13,7 @@ import type { Reason } from '../../machines/process/reasons.ts';
 import { prepareAppend } from '../domain/append.ts';
 import { type ChainHead, GENESIS_HASH, type LoggedEvent } from '../domain/chain.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import type { EventSigner } from '../domain/event-signature.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { replay } from '../domain/replay.ts';
 import { alreadyVerified, verifyEvents } from '../domain/verify.ts';
@@ -116,12 +117,17 @@ export interface AppendOptions {
   filesToDelete?: (snapshot: ProcessSnapshot) => Promise<readonly string[]>;
 }
 
+/**
+ * Appends a command recorded by `signer` (the person using this device, their key unlocked),
+ * whose key signs the event; without one nothing is recorded (refused: noSigningKey).
+ */
 export async function appendCommand(
   db: AnkerpunktDb,
   eng: ProcessEngine,
   sha256: Sha256Hex,
   processId: string,
   command: unknown,
+  signer: EventSigner | null,
   files: readonly StoredFile[] = [],
   options: AppendOptions = {},
 ): Promise<AppendOutcome> {
@@ -137,7 +143,7 @@ export async function appendCommand(
     }
     if (!loaded.ok) return { ok: false, kind: 'storage', problem: { code: 'corrupt', detail: loaded.detail } };
     const { state } = loaded;
-    const prepared = await prepareAppend(eng, state.snapshot, state.head, command, sha256);
+    const prepared = await prepareAppend(eng, state.snapshot, state.head, command, sha256, signer);
     if (!prepared.accepted) return { ok: false, kind: 'refused', reasons: prepared.reasons };
     const { event, snapshot } = prepared;
     // Only a cache that holds exactly the previous state may be updated part by part.

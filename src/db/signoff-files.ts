@@ -11,6 +11,7 @@ import { buildBundle } from '../domain/bundle.ts';
 import type { LoggedEvent } from '../domain/chain.ts';
 import type { SigningKey } from '../domain/crypto/keys.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import type { EventSigner } from '../domain/event-signature.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import {
   buildRequestFile,
@@ -148,7 +149,8 @@ async function decisionsOf(db: AnkerpunktDb, processId: string) {
 /**
  * Reads a response file into this process's log: the decision is appended through the engine,
  * which refuses what must not enter (four eyes, role, key, signature, request state). Importing
- * the same response again appends nothing and says so.
+ * the same response again appends nothing and says so. The director's signed statement is the
+ * decision; the event that places it in this log is signed by `recorder`, who reads it in.
  */
 export async function importResponseFile(
   db: AnkerpunktDb,
@@ -157,6 +159,7 @@ export async function importResponseFile(
   processId: string,
   bytes: Uint8Array,
   now: Date,
+  recorder: EventSigner | null,
 ): Promise<ImportResponseOutcome> {
   const parsed = parseResponseFile(bytes);
   if (!parsed.ok) return { ok: false, kind: 'file', problem: parsed.problem };
@@ -167,7 +170,7 @@ export async function importResponseFile(
   const at = [now.toISOString(), snapshot.context.lastAt].sort()[1] as string;
   const prepared = responseCommand(snapshot, parsed.file, await decisionsOf(db, processId), at);
   if (!prepared.ok) return { ok: false, kind: 'file', problem: prepared.problem };
-  const outcome = await appendCommand(db, eng, sha256, processId, prepared.command satisfies SignedDecision);
+  const outcome = await appendCommand(db, eng, sha256, processId, prepared.command satisfies SignedDecision, recorder);
   if (outcome.ok) return { ok: true, event: outcome.event };
   if (outcome.kind === 'refused') return { ok: false, kind: 'refused', reasons: outcome.reasons };
   return { ok: false, kind: 'storage', problem: outcome.problem };

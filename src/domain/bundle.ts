@@ -1,22 +1,29 @@
 /**
- * The audit bundle, format version 1 (docs/audit-bundle.md): everything an auditor needs to
- * verify a process without trusting the exporter. The events carry the proof; the people and
- * evidence sections are conveniences that verification recomputes from the events and compares.
+ * The audit bundle (docs/audit-bundle.md): everything an auditor needs to verify a process
+ * without trusting the exporter. The events carry the proof; the people and evidence sections are
+ * conveniences that verification recomputes from the events and compares.
+ *
+ * Format 2, written since every event is signed by its actor, and format 1, written before: the
+ * same members, but in format 1 no event is signed and the head covers less. Both are read; only
+ * format 2 is written. A format-2 log may begin with unsigned events (a process recorded before
+ * the upgrade that went on after it); the verdict says from which event on it is signed.
  */
 import * as z from 'zod/mini';
 import { allEvidence } from '../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
-import { Agency, Base64Url, Id, IsoDateTime, KeyId, Sha256Hex } from '../../machines/process/process.events.ts';
+import { Agency, Base64Url, eventUnion, Id, IsoDateTime, KeyId, Sha256Hex } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { PROCESS_MACHINE_VERSION } from '../../machines/process/process.machine.ts';
 import { RoleId, Slug } from '../../standards/schema.ts';
 import { LoggedEvent } from './chain.ts';
 import type { SigningKey } from './crypto/keys.ts';
 import type { ProcessEngine } from './process-engine.ts';
-import { type BundleHeadStatement, signStatement } from './statements.ts';
+import { type BundleHeadStatement, type BundleHeadStatementV2, signStatement } from './statements.ts';
 
 export const BUNDLE_FORMAT = 'ankerpunkt.audit-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** The version written. */
+export const BUNDLE_FORMAT_VERSION = 2;
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 
 export const BundleKey = z.strictObject({
   keyId: KeyId,
@@ -53,29 +60,59 @@ export const EvidenceIndexEntry = z.strictObject({
 });
 export type EvidenceIndexEntry = z.infer<typeof EvidenceIndexEntry>;
 
-export const BundleHead = z.strictObject({
+const headFields = {
   type: z.literal('ankerpunkt.bundle-head'),
-  version: z.literal(1),
   processId: Id,
   eventCount: z.int().check(z.minimum(1)),
   headHash: Sha256Hex,
   exportedAt: IsoDateTime,
   exportedBy: z.strictObject({ personId: Id, keyId: KeyId }),
   signature: Base64Url,
-});
+};
 
-export const AuditBundle = z.strictObject({
+export const BundleHeadV1 = z.strictObject({ ...headFields, version: z.literal(1) });
+
+/** The format-2 head also signs what the file says it is: format, versions. */
+export const BundleHeadV2 = z.strictObject({
+  ...headFields,
+  version: z.literal(2),
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  formatVersion: z.literal(2),
+  templateVersion: z.string(),
+  catalogVersion: z.string(),
+  machineVersion: z.string(),
+});
+export type BundleHeadV2 = z.infer<typeof BundleHeadV2>;
+
+/** An event of a format-1 log: never signed. */
+const UnsignedEvent = eventUnion({ seq: z.int().check(z.minimum(1)), prevHash: Sha256Hex, hash: Sha256Hex });
+
+const bundleFields = {
+  format: z.literal(BUNDLE_FORMAT),
   process: z.strictObject({ processId: Id, agency: Agency }),
   templateVersion: z.string(),
   catalogVersion: z.string(),
   machineVersion: z.string(),
   people: z.array(BundlePerson),
-  events: z.array(LoggedEvent).check(z.minLength(1)),
   evidence: z.array(EvidenceIndexEntry),
-  head: BundleHead,
+};
+
+export const AuditBundleV1 = z.strictObject({
+  ...bundleFields,
+  formatVersion: z.literal(1),
+  events: z.array(UnsignedEvent).check(z.minLength(1)),
+  head: BundleHeadV1,
 });
+
+export const AuditBundleV2 = z.strictObject({
+  ...bundleFields,
+  formatVersion: z.literal(2),
+  events: z.array(LoggedEvent).check(z.minLength(1)),
+  head: BundleHeadV2,
+});
+export type AuditBundleV2 = z.infer<typeof AuditBundleV2>;
+
+export const AuditBundle = z.discriminatedUnion('formatVersion', [AuditBundleV1, AuditBundleV2]);
 export type AuditBundle = z.infer<typeof AuditBundle>;
 
 export function peopleOf(ctx: ProcessContext): BundlePerson[] {
@@ -113,27 +150,32 @@ export function evidenceIndexOf(ctx: ProcessContext): EvidenceIndexEntry[] {
   );
 }
 
-export function headStatement(head: z.infer<typeof BundleHead>): BundleHeadStatement {
+export function headStatement(head: AuditBundle['head']): BundleHeadStatement {
   const { signature: _signature, ...statement } = head;
   return statement;
 }
 
-/** Exports a log as a bundle whose head is signed by `exporter` (a registered person). */
+/** Exports a log as a format-2 bundle whose head is signed by `exporter` (a registered person). */
 export async function buildBundle(args: {
   engine: ProcessEngine;
   events: readonly LoggedEvent[];
   snapshot: ProcessSnapshot;
   exporter: { personId: string; key: SigningKey };
   exportedAt: string;
-}): Promise<AuditBundle> {
+}): Promise<AuditBundleV2> {
   const { events, snapshot, exporter } = args;
   const last = events[events.length - 1];
   const ctx = snapshot.context;
   if (!last || !ctx.agency) throw new Error('an empty process cannot be exported');
-  const statement: BundleHeadStatement = {
+  const statement: BundleHeadStatementV2 = {
     type: 'ankerpunkt.bundle-head',
-    version: 1,
+    version: 2,
+    format: BUNDLE_FORMAT,
+    formatVersion: 2,
     processId: ctx.processId,
+    templateVersion: ctx.templateVersion,
+    catalogVersion: ctx.catalogVersion,
+    machineVersion: PROCESS_MACHINE_VERSION,
     eventCount: events.length,
     headHash: last.hash,
     exportedAt: args.exportedAt,
@@ -141,7 +183,7 @@ export async function buildBundle(args: {
   };
   return {
     format: BUNDLE_FORMAT,
-    formatVersion: BUNDLE_FORMAT_VERSION,
+    formatVersion: 2,
     process: { processId: ctx.processId, agency: ctx.agency },
     templateVersion: ctx.templateVersion,
     catalogVersion: ctx.catalogVersion,

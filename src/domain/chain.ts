@@ -1,11 +1,13 @@
 /**
  * The hash chain. Every logged event carries its sequence number (from 1), the hash of the event
  * before it (64 zeros for the first) and its own hash: SHA-256 over the UTF-8 bytes of the
- * canonical JSON (RFC 8785) of the event without its `hash` member. Changing, dropping or
- * reordering any event changes every hash after it.
+ * canonical JSON (RFC 8785) of the event without its `hash` and `signature` members. Changing,
+ * dropping or reordering any event changes every hash after it. Anyone can recompute a chain,
+ * so what proves who recorded an event is its signature (event-signature.ts), which signs the
+ * hash: the key that signs (`signerKeyId`) is part of what is hashed, the signature is not.
  */
 import * as z from 'zod/mini';
-import { eventUnion, type ProcessCommand, Sha256Hex } from '../../machines/process/process.events.ts';
+import { eventUnion, KeyId, type ProcessCommand, Sha256Hex, Signature } from '../../machines/process/process.events.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex as Sha256Fn } from './crypto/sha256.ts';
 
@@ -14,24 +16,35 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const LoggedEvent = eventUnion({
   seq: z.int().check(z.minimum(1)),
   prevHash: Sha256Hex,
+  /** Signed events only (format 2): the key of the person who recorded the event. */
+  signerKeyId: z.optional(KeyId),
   hash: Sha256Hex,
+  /** Signed events only: ECDSA P-256 over the event statement of `hash`, low-s. */
+  signature: z.optional(Signature),
 });
 export type LoggedEvent = z.infer<typeof LoggedEvent>;
+
+/** A fact with its place in the chain, before it is signed. */
+export type SealedEvent = ProcessCommand & { seq: number; prevHash: string; signerKeyId?: string };
 
 export interface ChainHead {
   seq: number;
   hash: string;
 }
 
-/** The hash an event must carry, computed from everything else in it. */
-export async function computeHash(event: ProcessCommand & { seq: number; prevHash: string }, sha256: Sha256Fn): Promise<string> {
-  const { hash: _ignored, ...body } = event as typeof event & { hash?: string };
+/** The hash an event must carry, computed from everything else in it but its signature. */
+export async function computeHash(event: SealedEvent, sha256: Sha256Fn): Promise<string> {
+  const { hash: _hash, signature: _signature, ...body } = event as SealedEvent & { hash?: string; signature?: string };
   return sha256(canonicalJson(body));
 }
 
-/** Gives a proposed fact its place after `head` (null for the first event). */
-export async function seal(command: ProcessCommand, head: ChainHead | null, sha256: Sha256Fn): Promise<LoggedEvent> {
-  const body = { ...command, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+/**
+ * Gives a proposed fact its place after `head` (null for the first event) and its hash. With
+ * `signerKeyId` the event names the key that is to sign it; the caller adds the signature.
+ */
+export async function seal(command: ProcessCommand, head: ChainHead | null, sha256: Sha256Fn, signerKeyId?: string): Promise<LoggedEvent> {
+  const body: SealedEvent = { ...command, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+  if (signerKeyId !== undefined) body.signerKeyId = signerKeyId;
   return { ...body, hash: await computeHash(body, sha256) } as LoggedEvent;
 }
 

@@ -8,14 +8,15 @@
  * alone proves nothing.
  */
 import * as z from 'zod/mini';
-import { Id, IsoDateTime, PublicKeyRecord } from '../../machines/process/process.events.ts';
+import { Id, IsoDateTime, PublicKeyRecord, Signature } from '../../machines/process/process.events.ts';
 import { RoleId } from '../../standards/schema.ts';
 import { utf8 } from './crypto/encoding.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
+import { verifyKeyPossession } from './event-signature.ts';
 import { slugOf } from './file-names.ts';
 
 export const IDENTITY_FORMAT = 'ankerpunkt.identity';
-export const IDENTITY_FORMAT_VERSION = 1;
+export const IDENTITY_FORMAT_VERSION = 2;
 /** A real identity file is about 400 bytes; the cap leaves room for long names and nothing else. */
 export const MAX_IDENTITY_FILE_BYTES = 16 * 1024;
 
@@ -27,6 +28,8 @@ export const IdentityFile = z.strictObject({
   organisation: z.string().check(z.maxLength(200)),
   suggestedRoles: z.array(RoleId).check(z.maxLength(RoleId.options.length)),
   key: PublicKeyRecord,
+  /** The key's signature over its key-possession statement for `personId`. */
+  keyProof: Signature,
   createdAt: IsoDateTime,
 });
 export type IdentityFile = z.infer<typeof IdentityFile>;
@@ -40,9 +43,13 @@ export type IdentityFileProblem =
   | { code: 'notJson' }
   | { code: 'wrongFormat' }
   | { code: 'wrongVersion' }
+  /** A version-1 file: made before keys proved their possession; the person must save it again. */
+  | { code: 'outdated' }
   | { code: 'unknownField'; fields: string[] }
   | { code: 'badField'; field: IdentityField }
-  | { code: 'badKey' };
+  | { code: 'badKey' }
+  /** The proof of possession does not verify: not made by this key for this person. */
+  | { code: 'badProof' };
 
 export type IdentityFileOutcome = { ok: true; identity: IdentityFile } | { ok: false; problem: IdentityFileProblem };
 
@@ -75,6 +82,7 @@ export async function parseIdentityFile(input: Uint8Array | string): Promise<Ide
     return { ok: false, problem: { code: 'notJson' } };
   }
   if (!isRecord(json) || json.format !== IDENTITY_FORMAT) return { ok: false, problem: { code: 'wrongFormat' } };
+  if (json.formatVersion === 1) return { ok: false, problem: { code: 'outdated' } };
   if (json.formatVersion !== IDENTITY_FORMAT_VERSION) return { ok: false, problem: { code: 'wrongVersion' } };
   // Own keys only: JSON.parse makes "__proto__" an ordinary own key, which is just unknown here.
   const unknown = Object.keys(json).filter((key) => !FIELDS.has(key));
@@ -86,6 +94,9 @@ export async function parseIdentityFile(input: Uint8Array | string): Promise<Ide
     return { ok: false, problem: { code: 'badField', field } };
   }
   if (!(await isWellFormedKey(parsed.data.key))) return { ok: false, problem: { code: 'badKey' } };
+  if (!(await verifyKeyPossession(parsed.data.personId, parsed.data.key, parsed.data.keyProof))) {
+    return { ok: false, problem: { code: 'badProof' } };
+  }
   return { ok: true, identity: parsed.data };
 }
 
@@ -95,6 +106,7 @@ export function identityFileOf(profile: {
   name: string;
   organisation: string;
   publicKey: PublicKeyRecord;
+  keyProof: string;
   suggestedRoles?: readonly RoleId[];
   now: Date;
 }): IdentityFile {
@@ -106,6 +118,7 @@ export function identityFileOf(profile: {
     organisation: profile.organisation,
     suggestedRoles: [...(profile.suggestedRoles ?? [])],
     key: { keyId: profile.publicKey.keyId, algorithm: profile.publicKey.algorithm, publicKey: profile.publicKey.publicKey },
+    keyProof: profile.keyProof,
     createdAt: profile.now.toISOString(),
   };
 }

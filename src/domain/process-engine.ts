@@ -14,6 +14,7 @@ import { type ExplainedReason, withMessages } from '../i18n/reasons.ts';
 import type { LoggedEvent } from './chain.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
+import { eventSignatureReasons } from './event-signature.ts';
 import { COMMAND_PARSE, schemaReasons } from './schema-reasons.ts';
 import { type SignOffStatement, verifyStatement } from './statements.ts';
 
@@ -59,7 +60,8 @@ export function statementFor(
 /**
  * What the machine cannot check: keys are real P-256 points with the id they claim, signatures
  * verify, digests of links and notes match their text. Reasons the machine gives anyway
- * (unknown request, unknown key) are left to it, so each refusal is explained once.
+ * (unknown request, unknown key) are left to it, so each refusal is explained once. A sign-off
+ * signature in a signed event (format 2) must be in the low-s form, like every signature there.
  */
 export async function cryptoReasons(snapshot: ProcessSnapshot, event: ProcessEvent, sha256: Sha256Hex): Promise<Reason[]> {
   switch (event.type) {
@@ -81,7 +83,7 @@ export async function cryptoReasons(snapshot: ProcessSnapshot, event: ProcessEve
       const statement = statementFor(snapshot, event);
       const key = snapshot.context.keys[event.payload.keyId];
       if (!statement || !key) return [];
-      const valid = await verifyStatement(key.publicKey, statement, event.payload.signature);
+      const valid = await verifyStatement(key.publicKey, statement, event.payload.signature, event.signerKeyId !== undefined);
       return valid ? [] : [reason('badSignature', { keyId: event.payload.keyId, requestId: event.payload.requestId })];
     }
     default:
@@ -91,13 +93,21 @@ export async function cryptoReasons(snapshot: ProcessSnapshot, event: ProcessEve
 
 export type Decision = { accepted: true; snapshot: ProcessSnapshot } | { accepted: false; reasons: Reason[] };
 
-/** Whether `event` may follow the log whose state is `snapshot`, and the state after it. */
+/**
+ * Whether `event` may follow the log whose state is `snapshot`, and the state after it: its
+ * signature (event-signature.ts), then the checks that need cryptography, then the machine.
+ * `signature` lets a caller that already checked the event's signature (verifyEvents, which
+ * runs many checks at once) pass its reasons instead of checking again.
+ */
 export async function decide(
   eng: ProcessEngine,
   snapshot: ProcessSnapshot,
-  event: LoggedEvent | (ProcessCommand & { hash?: string }),
+  event: LoggedEvent | ProcessEvent,
   sha256: Sha256Hex,
+  signature?: Reason[],
 ): Promise<Decision> {
+  const signed = signature ?? (await eventSignatureReasons(eng.rulebook, snapshot, event));
+  if (signed.length > 0) return { accepted: false, reasons: signed };
   const crypto = await cryptoReasons(snapshot, event, sha256);
   if (crypto.length > 0) return { accepted: false, reasons: crypto };
   const [next] = transition(eng.machine, snapshot, event);

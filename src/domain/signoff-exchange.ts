@@ -13,9 +13,10 @@ import type { ProcessContext, SignOffRequestRecord } from '../../machines/proces
 import { type EventOf, Id, ProcessCommand, Sha256Hex as Sha256HexSchema } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { requestsFor } from '../../machines/process/process.queries.ts';
-import { AuditBundle } from './bundle.ts';
+import { AuditBundleV1, AuditBundleV2 } from './bundle.ts';
 import type { LoggedEvent } from './chain.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
+import { lowSForm } from './crypto/keys.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { slugOf } from './file-names.ts';
 import { parseJsonBytes } from './json-bytes.ts';
@@ -25,7 +26,13 @@ import { type BrokenProblem, type InvalidProblem, verifyBundle } from './verify.
 
 export const REQUEST_FORMAT = 'ankerpunkt.sign-off-request';
 export const RESPONSE_FORMAT = 'ankerpunkt.sign-off-response';
-export const EXCHANGE_FORMAT_VERSION = 1;
+/**
+ * The version written: 2 since every event is signed (the request file carries a format-2
+ * bundle). Version 1 files, saved before, are still read: a version-1 request carries a
+ * format-1 bundle; a response is the same in both.
+ */
+export const EXCHANGE_FORMAT_VERSION = 2;
+const READABLE_EXCHANGE_VERSIONS: readonly unknown[] = [1, 2];
 
 /** A log and its covered evidence files (each up to 50 MB, base64 adds a third) fit well below this. */
 export const MAX_REQUEST_FILE_BYTES = 100 * 1024 * 1024;
@@ -42,18 +49,21 @@ export const RequestEvidenceFile = z.strictObject({
 });
 export type RequestEvidenceFile = z.infer<typeof RequestEvidenceFile>;
 
-export const SignOffRequestFile = z.strictObject({
+const requestFields = {
   format: z.literal(REQUEST_FORMAT),
-  formatVersion: z.literal(EXCHANGE_FORMAT_VERSION),
   requestId: Id,
-  bundle: AuditBundle,
   files: z.array(RequestEvidenceFile).check(z.maxLength(1000)),
-});
+};
+
+export const SignOffRequestFile = z.discriminatedUnion('formatVersion', [
+  z.strictObject({ ...requestFields, formatVersion: z.literal(1), bundle: AuditBundleV1 }),
+  z.strictObject({ ...requestFields, formatVersion: z.literal(2), bundle: AuditBundleV2 }),
+]);
 export type SignOffRequestFile = z.infer<typeof SignOffRequestFile>;
 
 export const SignOffResponseFile = z.strictObject({
   format: z.literal(RESPONSE_FORMAT),
-  formatVersion: z.literal(EXCHANGE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   processId: Id,
   requestId: Id,
   decision: ProcessCommand,
@@ -109,7 +119,7 @@ function decode(bytes: Uint8Array, expected: FileKind, limit: number): Decoded {
   const got = kindOf(format);
   if (got !== expected) return { ok: false, problem: { code: 'wrongFormat', expected, got } };
   const version = (json as { formatVersion?: unknown }).formatVersion;
-  if (version !== EXCHANGE_FORMAT_VERSION) return { ok: false, problem: { code: 'wrongVersion', got: version } };
+  if (!READABLE_EXCHANGE_VERSIONS.includes(version)) return { ok: false, problem: { code: 'wrongVersion', got: version } };
   return { ok: true, json };
 }
 
@@ -178,7 +188,7 @@ export function isOpenRequest(ctx: ProcessContext, request: SignOffRequestRecord
 }
 
 export function buildRequestFile(args: {
-  bundle: AuditBundle;
+  bundle: AuditBundleV2;
   requestId: string;
   files: readonly { sha256: string; name: string; mediaType: string; bytes: Uint8Array }[];
 }): SignOffRequestFile {
@@ -288,7 +298,11 @@ export function parseResponseFile(
       problem: { code: 'schema', issues: [{ path: 'decision.payload.requestId', message: `expected ${requestId}`, problem: 'invalid' }] },
     };
   }
-  return { ok: true, file: { ...parsed.data, decision } };
+  // A director's device of an older version may have signed in the high-s form; its low-s twin is
+  // the same signature by the same key, and the form every signed log requires. Taking the twin
+  // here, before any comparison, keeps reading the same file twice idempotent.
+  const signature = lowSForm(decision.payload.signature);
+  return { ok: true, file: { ...parsed.data, decision: { ...decision, payload: { ...decision.payload, signature } } } };
 }
 
 /** A decision already in the log, as far as telling a repeated import apart needs. */

@@ -1,8 +1,12 @@
 /**
- * The two things people sign. A sign-off statement binds a decision to the request it answers
- * (by the request event's hash), not to the decision's place in the chain, so a director can
- * decide on another device while the ambassador keeps working. A bundle head binds an export to
- * the length and head hash of the log, so a log cut short cannot be passed off as complete.
+ * What people sign (docs/audit-bundle.md states the bytes). An event statement binds one event
+ * by its hash, which covers its content, its place in the log and its predecessor: no one without
+ * the signer's key can change, move or re-link it. A key-possession statement is signed by a new
+ * key itself, so no one can register someone else's public key as theirs. A sign-off statement
+ * binds a decision to the request it answers (by the request event's hash), not to the decision's
+ * place in the chain, so a director can decide on another device while the ambassador keeps
+ * working. A bundle head binds an export to the length and head hash of the log, and to what the
+ * file says it is (format and versions), so a log cut short cannot be passed off as complete.
  */
 import type { RoleId, StageId } from '../../standards/schema.ts';
 import { canonicalBytes } from './crypto/canonical-json.ts';
@@ -21,7 +25,8 @@ export interface SignOffStatement {
   signer: { personId: string; role: RoleId; keyId: string };
 }
 
-export interface BundleHeadStatement {
+/** The head of a format-1 bundle. */
+export interface BundleHeadStatementV1 {
   type: 'ankerpunkt.bundle-head';
   version: 1;
   processId: string;
@@ -31,12 +36,57 @@ export interface BundleHeadStatement {
   exportedBy: { personId: string; keyId: string };
 }
 
-export type Statement = SignOffStatement | BundleHeadStatement;
+/**
+ * The head of a format-2 bundle: also what the file says it is, so that no member of the bundle
+ * that the events do not prove (the format, the machine version) goes unsigned.
+ */
+export interface BundleHeadStatementV2 {
+  type: 'ankerpunkt.bundle-head';
+  version: 2;
+  format: 'ankerpunkt.audit-bundle';
+  formatVersion: 2;
+  processId: string;
+  templateVersion: string;
+  catalogVersion: string;
+  machineVersion: string;
+  eventCount: number;
+  headHash: string;
+  exportedAt: string;
+  exportedBy: { personId: string; keyId: string };
+}
+
+export type BundleHeadStatement = BundleHeadStatementV1 | BundleHeadStatementV2;
+
+export interface EventStatement {
+  type: 'ankerpunkt.event';
+  version: 2;
+  processId: string;
+  /** The event's `hash`: SHA-256 of the event without `hash` and `signature`. */
+  hash: string;
+}
+
+export interface KeyPossessionStatement {
+  type: 'ankerpunkt.key-possession';
+  version: 2;
+  personId: string;
+  keyId: string;
+}
+
+export type Statement = SignOffStatement | BundleHeadStatement | EventStatement | KeyPossessionStatement;
 
 export function signStatement(privateKey: CryptoKey, statement: Statement): Promise<string> {
   return sign(privateKey, canonicalBytes(statement));
 }
 
-export function verifyStatement(publicKey: string, statement: Statement, signature: string): Promise<boolean> {
-  return verifySignature(publicKey, canonicalBytes(statement), signature);
+/** `strict` refuses signatures not in the low-s form: every signature of format 2. */
+export function verifyStatement(publicKey: string, statement: Statement, signature: string, strict = false): Promise<boolean> {
+  return verifySignature(publicKey, canonicalBytes(statement), signature, strict);
+}
+
+export function eventStatement(processId: string, hash: string): EventStatement {
+  return { type: 'ankerpunkt.event', version: 2, processId, hash };
+}
+
+export function keyPossessionStatement(personId: string, keyId: string): KeyPossessionStatement {
+  return { type: 'ankerpunkt.key-possession', version: 2, personId, keyId };
 }

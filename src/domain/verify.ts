@@ -8,10 +8,12 @@ import { allEvidence } from '../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { Reason } from '../../machines/process/reasons.ts';
-import { AuditBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, evidenceIndexOf, headStatement, peopleOf } from './bundle.ts';
+import { type Attribution, founderKeyIdOf, SignatureTally } from './attribution.ts';
+import { AuditBundle, BUNDLE_FORMAT, evidenceIndexOf, headStatement, peopleOf, READABLE_FORMAT_VERSIONS } from './bundle.ts';
 import { type ChainHead, type ChainProblem, chainProblem, type LoggedEvent } from './chain.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
+import { checkEventSignature } from './event-signature.ts';
 import { findPollutingKey, parseJsonBytes } from './json-bytes.ts';
 import { decide, type ProcessEngine } from './process-engine.ts';
 import { COMMAND_PARSE, type SchemaIssue, schemaIssues } from './schema-reasons.ts';
@@ -34,6 +36,8 @@ export type InvalidProblem =
 
 export type BrokenProblem =
   | ChainProblem
+  /** The event's own signature (format 2): missing, invalid, or by a key not valid here. */
+  | { code: 'signature'; reasons: Reason[] }
   | { code: 'refused'; reasons: Reason[] }
   | { code: 'headCountMismatch'; expected: number; got: number }
   | { code: 'headHashMismatch'; expected: string; got: string }
@@ -41,7 +45,9 @@ export type BrokenProblem =
   | { code: 'headSignerUnknown'; personId: string; keyId: string }
   | { code: 'headSignerRevoked'; keyId: string }
   | { code: 'headSignatureInvalid'; keyId: string }
-  | { code: 'sectionMismatch'; section: 'process' | 'versions' | 'people' | 'evidence' };
+  | { code: 'sectionMismatch'; section: 'process' | 'versions' | 'people' | 'evidence' }
+  /** A format-2 head that does not sign what the file says it is. */
+  | { code: 'headDescriptionMismatch'; member: 'format' | 'formatVersion' | 'templateVersion' | 'catalogVersion' | 'machineVersion' };
 
 /** Evidence content the log says was erased: expected to be absent, never reported as missing. */
 export interface ErasedEvidence {
@@ -59,11 +65,16 @@ export interface ErasedEvidence {
 export interface BundleSummary {
   processId: string;
   agencyName: string;
+  formatVersion: number;
   eventCount: number;
   headHash: string;
+  /** Sign-off signatures (statements) checked. */
   signatures: number;
   exportedAt: string;
   exportedBy: string;
+  exporterKeyId: string;
+  /** Who signed what, and from which event on the log is signed. */
+  attribution: Attribution;
   /** Erasures the events record, oldest first. */
   erased: ErasedEvidence[];
 }
@@ -118,7 +129,9 @@ export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle 
     return { ok: false, problem: { code: 'notBundle' } };
   }
   const version = (json as { formatVersion?: unknown }).formatVersion;
-  if (version !== BUNDLE_FORMAT_VERSION) return { ok: false, problem: { code: 'wrongVersion', got: version } };
+  if (typeof version !== 'number' || !READABLE_FORMAT_VERSIONS.includes(version)) {
+    return { ok: false, problem: { code: 'wrongVersion', got: version } };
+  }
   const parsed = AuditBundle.safeParse(json, COMMAND_PARSE);
   if (!parsed.success) {
     return { ok: false, problem: { code: 'schema', issues: schemaIssues(parsed.error) } };
@@ -147,30 +160,73 @@ export function alreadyVerified(events: readonly LoggedEvent[]): ProcessSnapshot
   return known && last && known.count === events.length && known.headHash === last.hash ? known.snapshot : null;
 }
 
+export type WalkResult =
+  | { ok: true; snapshot: ProcessSnapshot; signatures: number; tally: SignatureTally }
+  | { ok: false; event: EventRef; problem: BrokenProblem };
+
+/** How many event signatures are checked at once, while the walk goes on. */
+const SIGNATURE_WINDOW = 256;
+
 /**
- * Walks the log once: each event must sit in the chain, pass the cryptographic checks and be
- * accepted by the process machine in the state the events before it produced.
+ * Walks the log once: each event must sit in the chain, carry a valid signature by a key valid
+ * at that point (once the log is signed), pass the other cryptographic checks and be accepted by
+ * the process machine in the state the events before it produced. The ECDSA work of up to
+ * SIGNATURE_WINDOW events runs while the walk goes on; the first problem by position is reported,
+ * whichever check found it.
  */
-export async function verifyEvents(
-  eng: ProcessEngine,
-  events: readonly LoggedEvent[],
-  sha256: Sha256Hex,
-): Promise<{ ok: true; snapshot: ProcessSnapshot; signatures: number } | { ok: false; event: EventRef; problem: BrokenProblem }> {
+export async function verifyEvents(eng: ProcessEngine, events: readonly LoggedEvent[], sha256: Sha256Hex): Promise<WalkResult> {
   let snapshot = eng.initial;
   let previous: ChainHead | null = null;
   let signatures = 0;
   const seenIds = new Set<string>();
+  const tally = new SignatureTally();
+  let pending: { event: LoggedEvent; check: Promise<Reason[]> }[] = [];
+
+  /** The first event whose signature check, still running, fails; null if none does. */
+  const settle = async (): Promise<WalkResult | null> => {
+    const batch = pending;
+    pending = [];
+    const results = await Promise.all(batch.map((p) => p.check));
+    const failed = results.findIndex((reasons) => reasons.length > 0);
+    if (failed < 0) return null;
+    const event = (batch[failed] as { event: LoggedEvent }).event;
+    return { ok: false, event: ref(event), problem: { code: 'signature', reasons: results[failed] as Reason[] } };
+  };
+  const fail = async (event: LoggedEvent, problem: BrokenProblem): Promise<WalkResult> =>
+    (await settle()) ?? { ok: false, event: ref(event), problem };
+
   for (const event of events) {
     const chain = await chainProblem(event, previous, seenIds, sha256);
-    if (chain) return { ok: false, event: ref(event), problem: chain };
-    const decision = await decide(eng, snapshot, event, sha256);
-    if (!decision.accepted) return { ok: false, event: ref(event), problem: { code: 'refused', reasons: decision.reasons } };
+    if (chain) return fail(event, chain);
+    const check = checkEventSignature(eng.rulebook, snapshot, event);
+    if ('reasons' in check) {
+      if (check.reasons.length > 0) return fail(event, { code: 'signature', reasons: check.reasons });
+    } else pending.push({ event, check: check.pending() });
+    const decision = await decide(eng, snapshot, event, sha256, []);
+    if (!decision.accepted) return fail(event, { code: 'refused', reasons: decision.reasons });
     if (event.type === 'SignOffGranted' || event.type === 'SignOffRefused') signatures++;
+    tally.count(event);
     snapshot = decision.snapshot;
     previous = { seq: event.seq, hash: event.hash };
+    if (pending.length >= SIGNATURE_WINDOW) {
+      const failed = await settle();
+      if (failed) return failed;
+    }
   }
+  const failed = await settle();
+  if (failed) return failed;
   if (previous) verifiedLogs.set(events, { count: events.length, headHash: previous.hash, snapshot });
-  return { ok: true, snapshot, signatures };
+  return { ok: true, snapshot, signatures, tally };
+}
+
+/** A format-2 head signs what the file says it is; each member must be what the file says. */
+function headDescriptionProblem(bundle: AuditBundle): BrokenProblem | null {
+  if (bundle.formatVersion !== 2) return null;
+  const { head } = bundle;
+  for (const member of ['format', 'formatVersion', 'templateVersion', 'catalogVersion', 'machineVersion'] as const) {
+    if (head[member] !== bundle[member]) return { code: 'headDescriptionMismatch', member };
+  }
+  return null;
 }
 
 export async function verifyBundle(eng: ProcessEngine, bundle: AuditBundle, sha256: Sha256Hex): Promise<Verdict> {
@@ -191,7 +247,9 @@ export async function verifyBundle(eng: ProcessEngine, bundle: AuditBundle, sha2
     return broken({ code: 'headSignerUnknown', personId: head.exportedBy.personId, keyId: head.exportedBy.keyId });
   }
   if (key.revokedAt !== null) return broken({ code: 'headSignerRevoked', keyId: key.keyId });
-  if (!(await verifyStatement(key.publicKey, headStatement(head), head.signature))) {
+  const description = headDescriptionProblem(bundle);
+  if (description) return broken(description);
+  if (!(await verifyStatement(key.publicKey, headStatement(head), head.signature, bundle.formatVersion === 2))) {
     return broken({ code: 'headSignatureInvalid', keyId: key.keyId });
   }
 
@@ -213,11 +271,14 @@ export async function verifyBundle(eng: ProcessEngine, bundle: AuditBundle, sha2
     summary: {
       processId: ctx.processId,
       agencyName: ctx.agency?.name ?? '',
+      formatVersion: bundle.formatVersion,
       eventCount: bundle.events.length,
       headHash: last.hash,
       signatures: walked.signatures,
       exportedAt: head.exportedAt,
       exportedBy: exporter?.name ?? head.exportedBy.personId,
+      exporterKeyId: head.exportedBy.keyId,
+      attribution: walked.tally.attribution(ctx, bundle.events.length, founderKeyIdOf(bundle.events)),
       erased: erasedEvidenceOf(ctx),
     },
   };

@@ -112,6 +112,19 @@ const de: Record<ReasonCode, Message> = {
   keyMalformed: (p) => `Der Schlüssel ${s(p.keyId)} ist kein gültiger P-256-Schlüssel oder passt nicht zu seiner Kennung.`,
   badSignature: (p) => `Die Signatur mit Schlüssel ${s(p.keyId)} ist ungültig (Antrag ${s(p.requestId)}).`,
   digestMismatch: (p) => `Die Prüfsumme von Nachweis ${s(p.evidenceId)} passt nicht zum Inhalt.`,
+  eventUnsigned: (p) =>
+    `Der Eintrag ist nicht signiert. Seit Ereignis ${s(p.signedFrom)} muss jeder Eintrag mit dem Schlüssel der Person signiert sein, die ihn aufzeichnet.`,
+  eventSignatureInvalid: (p) =>
+    `Die Signatur des Eintrags mit Schlüssel ${s(p.keyId)} ist ungültig: Er wurde nach dem Signieren verändert, an eine andere Stelle gesetzt oder nicht mit diesem Schlüssel signiert.`,
+  founderMustSign: (p) =>
+    `Die Eröffnung muss mit dem Schlüssel signiert sein, den sie für die eröffnende Person einträgt, nicht mit ${s(p.keyId)}.`,
+  recorderNotAllowed: (p) =>
+    `Die Entscheidung wurde mit dem Schlüssel ${s(p.keyId)} von ${s(p.personId)} eingetragen; eintragen dürfen sie nur die entscheidende Person selbst oder eine IKBO.`,
+  keyProofMissing: (p) =>
+    `Für den neuen Schlüssel ${s(p.keyId)} fehlt der Besitznachweis (seine eigene Signatur). Bitte eine aktuelle Identitätsdatei verwenden.`,
+  keyProofInvalid: (p) =>
+    `Der Besitznachweis des Schlüssels ${s(p.keyId)} für ${s(p.personId)} ist ungültig: Dieser Schlüssel hat nicht zugestimmt, als diese Person registriert zu werden.`,
+  noSigningKey: () => 'Zum Aufzeichnen braucht es Ihren Schlüssel: Profil entsperren (Einstellungen → Profile) oder ein Profil anlegen.',
 };
 
 const en: Record<ReasonCode, Message> = {
@@ -198,6 +211,18 @@ const en: Record<ReasonCode, Message> = {
   keyMalformed: (p) => `Key ${s(p.keyId)} is not a valid P-256 key or does not match its id.`,
   badSignature: (p) => `The signature with key ${s(p.keyId)} is invalid (request ${s(p.requestId)}).`,
   digestMismatch: (p) => `The digest of evidence ${s(p.evidenceId)} does not match its content.`,
+  eventUnsigned: (p) =>
+    `The entry is not signed. From event ${s(p.signedFrom)} on, every entry must be signed with the key of the person who records it.`,
+  eventSignatureInvalid: (p) =>
+    `The entry's signature with key ${s(p.keyId)} is invalid: it was changed after signing, moved to another place, or not signed with this key.`,
+  founderMustSign: (p) => `The opening must be signed with the key it registers for the person opening it, not with ${s(p.keyId)}.`,
+  recorderNotAllowed: (p) =>
+    `The decision was recorded with key ${s(p.keyId)} of ${s(p.personId)}; only the deciding person or an ambassador may record it.`,
+  keyProofMissing: (p) =>
+    `The proof of possession (its own signature) is missing for the new key ${s(p.keyId)}. Please use a current identity file.`,
+  keyProofInvalid: (p) =>
+    `The proof of possession of key ${s(p.keyId)} for ${s(p.personId)} is invalid: this key did not agree to be registered as this person.`,
+  noSigningKey: () => 'Recording needs your key: unlock your profile (Settings → Profiles) or create one.',
 };
 
 /** Words for the fields a schema problem can be about; the path's last known name is used. */

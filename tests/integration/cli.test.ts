@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.ts';
+import { buildBundle } from '../../src/domain/bundle.ts';
+import { nodeSha256Hex } from '../../src/domain/crypto/node-sha256.ts';
+import { engine } from '../../src/domain/process-engine.ts';
+import { verifyEvents } from '../../src/domain/verify.ts';
+import { demoProcess } from '../support/demo.ts';
+import { relink } from '../support/forgery.ts';
 
 async function cli(...args: string[]) {
   const out: string[] = [];
@@ -42,12 +48,92 @@ describe('ankerpunkt CLI', () => {
     ).toHaveLength(2);
   });
 
-  it('verify: exit 0 with a one-line summary for an intact bundle', async () => {
+  it('verify: exit 0 with a summary line, the founder’s key and every signer with their fingerprint', async () => {
     const { code, out } = await cli('verify', demo);
     expect(code).toBe(0);
-    expect(out.split('\n')).toHaveLength(1);
-    expect(out).toMatch(/^INTAKT: Jobcenter Neckar-Alb \(Demo\) · 160 Ereignisse/);
-    expect((await cli('verify', demo, '--lang', 'en')).out).toMatch(/^INTACT: .* 160 events/);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^INTAKT: Jobcenter Neckar-Alb \(Demo\) · 160 Ereignisse, alle 160 Ereignisse einzeln signiert · /);
+    expect(lines[1]).toMatch(/^Gründungsschlüssel: Leyla Aydın \(p-aydin\), Fingerabdruck ([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    expect(lines[2]).toBe('Signiert haben:');
+    expect(lines.filter((l) => /^ {2}.+ \(p-[a-z]+\): ([0-9A-F]{4} ){7}[0-9A-F]{4} · /.test(l))).toHaveLength(6);
+    expect(lines.at(-1)).toMatch(/nur wer einen dieser Fingerabdrücke aus anderer Quelle kennt/);
+    expect((await cli('verify', demo, '--lang', 'en')).out).toMatch(/^INTACT: .* 160 events, all 160 events signed one by one/);
+  });
+
+  it('verify --trust: exit 0 for the founder’s or a named person’s known key, exit 1 for any other', async () => {
+    const bundle = JSON.parse(await readFile(demo, 'utf8'));
+    const founder = bundle.events[0].payload.founder.key.keyId as string;
+    const keller = bundle.people.find((p: { personId: string }) => p.personId === 'p-keller').keys[0].keyId as string;
+    const spaced = (keyId: string) => (keyId.toUpperCase().match(/.{4}/g) ?? []).join(' ');
+
+    const trusted = await cli('verify', demo, '--trust', spaced(founder), '--trust', `Martina Keller=${keller}`);
+    expect(trusted.code).toBe(0);
+    expect(trusted.out).toContain(`VERTRAUT: ${spaced(founder)} ist der Gründungsschlüssel (Leyla Aydın)`);
+    expect(trusted.out).toMatch(/VERTRAUT: .* ist ein Schlüssel von Martina Keller \(\d+ Signaturen damit\)/);
+
+    const other = await cli('verify', demo, '--trust', keller);
+    expect(other.code).toBe(1);
+    expect(other.err).toMatch(/^NICHT VERTRAUT: /);
+    expect(other.err).toContain(`ist nicht der Gründungsschlüssel dieses Bundles (dieser ist ${spaced(founder)})`);
+    const wrongPerson = await cli('verify', demo, '--trust', `p-aydin=${keller}`);
+    expect(wrongPerson.code).toBe(1);
+    expect(wrongPerson.err).toContain('ist kein Schlüssel von Leyla Aydın in diesem Bundle');
+    expect((await cli('verify', demo, '--trust', `Niemand=${founder}`)).err).toContain('„Niemand“ ist in diesem Prozess nicht registriert');
+    expect((await cli('verify', demo, '--trust', 'ABCD')).code).toBe(2);
+  });
+
+  it('verify --extends: a later export continues an earlier one; one cut short or rewritten is named', async () => {
+    const bundle = JSON.parse(await readFile(demo, 'utf8'));
+    const { writer, people } = await demoProcess();
+    const exporter = { personId: people.ikbo.personId, key: people.ikbo.key };
+    const exportOf = async (events: typeof writer.log.events, name: string) => {
+      const file = join(dir, name);
+      const walked = await verifyEvents(engine(), events, nodeSha256Hex);
+      if (!walked.ok) throw new Error('demo log broken');
+      const b = await buildBundle({
+        engine: engine(),
+        events,
+        snapshot: walked.snapshot,
+        exporter,
+        exportedAt: '2026-11-25T10:00:00.000Z',
+      });
+      await writeFile(file, JSON.stringify(b));
+      return file;
+    };
+    expect(bundle.events.length).toBe(160);
+    const earlier = await exportOf(writer.log.events.slice(0, 100), 'earlier.json');
+    const later = await exportOf(writer.log.events, 'later.json');
+
+    const continued = await cli('verify', later, '--extends', earlier);
+    expect(continued.code).toBe(0);
+    expect(continued.out).toContain('FORTGESETZT: beginnt mit genau den 100 Ereignissen des früheren Exports, 60 neu');
+
+    const cut = await cli('verify', earlier, '--extends', later);
+    expect(cut.code).toBe(1);
+    expect(cut.err).toMatch(/^GEKÜRZT: 100 Ereignisse, der frühere Export hatte 160/);
+
+    // The ambassador rewrites history from event 90 on with her own key: it verifies on its own,
+    // and only the comparison with the earlier export shows it.
+    const rewritten = structuredClone(writer.log.events.slice(0, 120));
+    const at = rewritten.findIndex((e, i) => i >= 89 && e.actor.personId === 'p-aydin' && e.type === 'EvidenceAttached');
+    (rewritten[at] as { payload: { title: string } }).payload.title = 'Umgeschrieben';
+    const resigned = await relink(rewritten, at, (e) => (e.actor.personId === 'p-aydin' ? people.ikbo.key : null));
+    const insider = await exportOf(resigned.slice(0, at + 1), 'insider.json');
+    expect((await cli('verify', insider)).code).toBe(0);
+    const differs = await cli('verify', insider, '--extends', earlier);
+    expect(differs.code).toBe(1);
+    expect(differs.err).toMatch(
+      new RegExp(`^(UMGESCHRIEBEN: ab Ereignis ${at + 1}|GEKÜRZT: .* ab Ereignis ${at + 1} weichen sie außerdem ab)`),
+    );
+  });
+
+  it('verify: a format-1 bundle is verified by the format-1 rules, with a warning that nothing proves who recorded it', async () => {
+    const fixtures = new URL('../fixtures/bundles/', import.meta.url).pathname;
+    const { code, out } = await cli('verify', join(fixtures, 'valid-format-1.json'));
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^INTAKT: .* 160 Ereignisse, kein Ereignis einzeln signiert/);
+    expect(lines[1]).toMatch(/^WARNUNG: Kein Ereignis ist einzeln signiert \(Format 1\)\. Wer was aufgezeichnet hat, ist nicht bewiesen/);
   });
 
   it('verify: exit 1 naming the first broken event and why', async () => {
@@ -82,7 +168,7 @@ describe('ankerpunkt CLI', () => {
     const fixtures = new URL('../fixtures/bundles/', import.meta.url).pathname;
     const intact = await cli('verify', join(fixtures, 'valid.zip'));
     expect(intact.code).toBe(0);
-    expect(intact.out).toMatch(/^INTAKT: .*\nNachweisdateien: \d+ stimmen, 0 passen nicht, 0 fehlen, 0 gelöscht/);
+    expect(intact.out).toMatch(/^INTAKT: [\s\S]*\nNachweisdateien: \d+ stimmen, 0 passen nicht, 0 fehlen, 0 gelöscht/);
     const erased = await cli('verify', join(fixtures, 'valid-erased.zip'));
     expect(erased.code).toBe(0);
     expect(erased.out).toMatch(/1 gelöscht/);
@@ -179,7 +265,7 @@ describe.skipIf(!hasPythonCryptography)('the independent Python verifier of docs
     await writeFile(forged, JSON.stringify(bundle));
     const result = await python(forged);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`event ${index + 1} (SignOffRefused): bad signature`);
+    expect(result.stdout).toContain(`event ${index + 1} (SignOffRefused): bad event signature`);
     expect(await run(['verify', forged], { out: () => {}, err: () => {} })).toBe(1);
   });
 });

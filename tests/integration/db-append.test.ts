@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnkerpunktDb, StoredEvent } from '../../src/db/database.ts';
 import { appendCommand, eventsOf, importLog, loadProcess, summaryOf } from '../../src/db/process-store.ts';
 import { readCachedSnapshot } from '../../src/db/snapshot-store.ts';
+import { verifyEvents } from '../../src/domain/verify.ts';
 import {
+  ambassadorSigner,
   demoDb,
   engine,
   fileEvidence,
@@ -17,7 +19,8 @@ import {
   stateOf,
 } from '../fixtures/db/demo-db.ts';
 import { dumpTables } from '../fixtures/db/tables.ts';
-import { demoProcess } from '../support/demo.ts';
+import { asCommand, demoProcess } from '../support/demo.ts';
+import { unsignedCopy } from '../support/legacy.ts';
 
 const P = PROCESS_ID;
 
@@ -26,7 +29,7 @@ describe('appending to a stored process', () => {
     const { db, lastAt, stage } = await demoDb();
     const command = linkEvidence(lastAt, stage);
 
-    const out = await appendCommand(db, engine(), sha256, P, command);
+    const out = await appendCommand(db, engine(), sha256, P, command, await ambassadorSigner());
 
     if (!out.ok) throw new Error(`refused: ${JSON.stringify(out)}`);
     expect(out.event).toMatchObject({ ...command, seq: 161 });
@@ -39,7 +42,8 @@ describe('appending to a stored process', () => {
 
   it('gives the same state after closing and reopening the database as a replay of the stored log', async () => {
     const { db, lastAt, stage } = await demoDb();
-    for (let i = 0; i < 3; i++) expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage))).ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
     db.close();
 
     const again = reopen(db);
@@ -55,7 +59,7 @@ describe('appending to a stored process', () => {
     const before = await dumpTables(db);
 
     // The demo stands in implementation with open measures: the exit criteria are not met.
-    const out = await appendCommand(db, engine(), sha256, P, stageAdvance(lastAt, stage, 'anchoring'));
+    const out = await appendCommand(db, engine(), sha256, P, stageAdvance(lastAt, stage, 'anchoring'), await ambassadorSigner());
 
     expect(out.ok).toBe(false);
     if (out.ok || out.kind !== 'refused') throw new Error(`expected a refusal, got ${JSON.stringify(out)}`);
@@ -68,7 +72,7 @@ describe('appending to a stored process', () => {
     const before = await dumpTables(db);
     const command = { ...linkEvidence(lastAt), actor: { personId: 'p-aydin' } };
 
-    const out = await appendCommand(db, engine(), sha256, P, command);
+    const out = await appendCommand(db, engine(), sha256, P, command, await ambassadorSigner());
 
     if (out.ok || out.kind !== 'refused') throw new Error(`expected a refusal, got ${JSON.stringify(out)}`);
     expect(out.reasons.map((r) => r.code)).toContain('invalidCommand');
@@ -82,13 +86,33 @@ describe('starting and importing a log', () => {
     const db = freshDb();
     const opening = writer.log.events.slice(0, 6);
 
-    for (const { seq, prevHash: _prev, hash: _hash, ...command } of opening) {
-      const out = await appendCommand(db, engine(), sha256, P, command);
-      expect(out.ok ? out.event.seq : out).toBe(seq);
+    for (const event of opening) {
+      const out = await appendCommand(db, engine(), sha256, P, asCommand(event), await ambassadorSigner());
+      expect(out.ok ? out.event.seq : out).toBe(event.seq);
     }
 
-    expect(await eventsOf(db, P)).toEqual(opening);
+    // ECDSA signatures are randomised: the same acts, signed again, differ only in their signatures.
+    const stored = await eventsOf(db, P);
+    expect(stored.map(asCommand)).toEqual(opening.map(asCommand));
+    expect(stored.map((e) => e.signerKeyId)).toEqual(opening.map((e) => e.signerKeyId));
+    expect((await verifyEvents(engine(), stored, sha256)).ok).toBe(true);
     expect((await db.processes.get(P))?.eventCount).toBe(6);
+  });
+
+  it('continues a log recorded before events were signed: signed from the next event on, and verified so', async () => {
+    const { writer } = await demoProcess();
+    const db = freshDb();
+    const legacy = await unsignedCopy(writer.log.events);
+    expect((await importLog(db, engine(), sha256, legacy)).ok).toBe(true);
+    const { lastAt, stage } = writer.log.snapshot.context;
+
+    const out = await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner());
+
+    if (!out.ok) throw new Error(JSON.stringify(out));
+    expect(out.event).toMatchObject({ seq: 161, signerKeyId: (await ambassadorSigner()).key.record.keyId });
+    expect(out.snapshot.context.signedFrom).toBe(161);
+    const walked = await verifyEvents(engine(), await eventsOf(db, P), sha256);
+    expect(walked.ok && walked.snapshot.context.signedFrom).toBe(161);
   });
 
   it('refuses to import a process that is already stored, writing nothing', async () => {
@@ -121,8 +145,8 @@ describe('evidence files', () => {
     expect(second.file.sha256).toBe(first.file.sha256);
     const writes = vi.spyOn(db.files, 'bulkPut');
 
-    expect((await appendCommand(db, engine(), sha256, P, first.command, [first.file])).ok).toBe(true);
-    expect((await appendCommand(db, engine(), sha256, P, second.command, [second.file])).ok).toBe(true);
+    expect((await appendCommand(db, engine(), sha256, P, first.command, await ambassadorSigner(), [first.file])).ok).toBe(true);
+    expect((await appendCommand(db, engine(), sha256, P, second.command, await ambassadorSigner(), [second.file])).ok).toBe(true);
 
     expect(await db.files.count()).toBe(1);
     expect(writes).toHaveBeenCalledTimes(1);
@@ -139,7 +163,7 @@ describe('snapshot cache', () => {
     const partsBefore = await db.snapshotParts.toArray();
     const writes = vi.spyOn(db.snapshotParts, 'bulkPut');
 
-    expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage))).ok).toBe(true);
+    expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
 
     const written = writes.mock.calls.flatMap(([rows]) => rows.map((r) => r.part));
     const partsAfter = await db.snapshotParts.toArray();
@@ -154,7 +178,7 @@ describe('snapshot cache', () => {
 
   it('restores from the cache the same state a full replay gives', async () => {
     const { db, lastAt, stage } = await demoDb();
-    expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage))).ok).toBe(true);
+    expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
 
     const cached = await readCachedSnapshot(reopen(db), engine(), P);
 
@@ -219,7 +243,7 @@ describe('snapshot cache', () => {
     const { db, lastAt, stage } = await demoDb();
     await db.snapshotParts.delete([P, 'c:1']);
     const again = reopen(db);
-    expect((await appendCommand(again, engine(), sha256, P, linkEvidence(lastAt, stage))).ok).toBe(true);
+    expect((await appendCommand(again, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
 
     const cached = await readCachedSnapshot(reopen(db), engine(), P);
 
@@ -234,7 +258,7 @@ describe('snapshot cache', () => {
     const c1 = await db.snapshotParts.get([P, 'c:1']);
     // What the older machine stored for cycle 1 differs from what this one computes.
     await db.snapshotParts.put({ processId: P, part: 'c:1', data: { ...(c1?.data as object), completedMeasureIds: ['m-retired'] } });
-    expect((await appendCommand(reopen(db), engine(), sha256, P, linkEvidence(lastAt, stage))).ok).toBe(true);
+    expect((await appendCommand(reopen(db), engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
 
     const loaded = await loadProcess(reopen(db), engine(), P);
 
@@ -262,7 +286,7 @@ describe('a tampered log', () => {
 
     expect(loaded).toMatchObject({ ok: false, problem: 'corrupt' });
     expect(loaded.ok || loaded.detail).toMatch(/event 2 \(PersonRegistered\)/);
-    const out = await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage));
+    const out = await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner());
     expect(out).toMatchObject({ ok: false, kind: 'storage' });
     expect(await db.events.count()).toBe(160);
   });

@@ -4,7 +4,18 @@ import type { AnkerpunktDb } from '../../src/db/database.ts';
 import { type AppendOutcome, appendCommand, eventsOf, loadProcess } from '../../src/db/process-store.ts';
 import { GENESIS_HASH, type LoggedEvent } from '../../src/domain/chain.ts';
 import { verifyEvents } from '../../src/domain/verify.ts';
-import { type DemoDb, demoDb, engine, linkEvidence, PROCESS_ID, reopen, replayedState, sha256, stateOf } from '../fixtures/db/demo-db.ts';
+import {
+  ambassadorSigner,
+  type DemoDb,
+  demoDb,
+  engine,
+  linkEvidence,
+  PROCESS_ID,
+  reopen,
+  replayedState,
+  sha256,
+  stateOf,
+} from '../fixtures/db/demo-db.ts';
 
 const P = PROCESS_ID;
 
@@ -33,7 +44,10 @@ describe('two tabs appending at once', () => {
     const fromB = linkEvidence(lastAt, stage);
     const transactions = [vi.spyOn(a, 'transaction'), vi.spyOn(b, 'transaction')];
 
-    const [outA, outB] = await Promise.all([appendCommand(a, engine(), sha256, P, fromA), appendCommand(b, engine(), sha256, P, fromB)]);
+    const [outA, outB] = await Promise.all([
+      appendCommand(a, engine(), sha256, P, fromA, await ambassadorSigner()),
+      appendCommand(b, engine(), sha256, P, fromB, await ambassadorSigner()),
+    ]);
 
     if (!outA.ok || !outB.ok) throw new Error(`an append failed: ${JSON.stringify([outA, outB])}`);
     expect([outA.event.seq, outB.event.seq].sort()).toEqual([161, 162]);
@@ -57,8 +71,8 @@ describe('two tabs appending at once', () => {
     const { a, b, lastAt, stage } = await twoTabs();
 
     await Promise.all([
-      appendCommand(a, engine(), sha256, P, linkEvidence(lastAt, stage)),
-      appendCommand(b, engine(), sha256, P, linkEvidence(lastAt, stage)),
+      appendCommand(a, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner()),
+      appendCommand(b, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner()),
     ]);
 
     const replayed = await replayedState(a);
@@ -73,9 +87,10 @@ describe('two tabs appending at once', () => {
   it('under a burst from both tabs appends each command once or reports it as concurrent, never forking', async () => {
     const { a, b, lastAt, stage } = await twoTabs();
     const commands = Array.from({ length: 8 }, () => linkEvidence(lastAt, stage));
+    const signer = await ambassadorSigner();
 
     const outcomes: AppendOutcome[] = await Promise.all(
-      commands.map((command, i) => appendCommand(i % 2 === 0 ? a : b, engine(), sha256, P, command)),
+      commands.map((command, i) => appendCommand(i % 2 === 0 ? a : b, engine(), sha256, P, command, signer)),
     );
 
     for (const out of outcomes) {

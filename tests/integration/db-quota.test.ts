@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnkerpunktDb } from '../../src/db/database.ts';
 import { appendCommand, importLog } from '../../src/db/process-store.ts';
 import { STORAGE_MESSAGES } from '../../src/db/storage-errors.ts';
-import { demoDb, engine, fileEvidence, freshDb, linkEvidence, PROCESS_ID, reopen, sha256 } from '../fixtures/db/demo-db.ts';
+import {
+  ambassadorSigner,
+  demoDb,
+  engine,
+  fileEvidence,
+  freshDb,
+  linkEvidence,
+  PROCESS_ID,
+  reopen,
+  sha256,
+} from '../fixtures/db/demo-db.ts';
 import { dumpTables } from '../fixtures/db/tables.ts';
 import { demoProcess } from '../support/demo.ts';
 
@@ -43,7 +53,7 @@ describe('a full disk during an append', () => {
     const before = await dumpTables(db);
     fail(db, make());
 
-    const out = await appendCommand(db, engine(), sha256, P, command, [file]);
+    const out = await appendCommand(db, engine(), sha256, P, command, await ambassadorSigner(), [file]);
 
     expect(out).toEqual({ ok: false, kind: 'storage', problem: { code: 'quota' } });
     expect(await dumpTables(reopen(db))).toEqual(before);
@@ -63,9 +73,9 @@ describe('a full disk during an append', () => {
     const { command, file } = fileEvidence(lastAt, 'Teilnahmeliste Schulung');
     const heads = vi.spyOn(db.heads, 'put').mockRejectedValueOnce(abortedByQuota());
 
-    expect((await appendCommand(db, engine(), sha256, P, command, [file])).ok).toBe(false);
+    expect((await appendCommand(db, engine(), sha256, P, command, await ambassadorSigner(), [file])).ok).toBe(false);
     heads.mockRestore();
-    const out = await appendCommand(db, engine(), sha256, P, command, [file]);
+    const out = await appendCommand(db, engine(), sha256, P, command, await ambassadorSigner(), [file]);
 
     expect(out.ok && out.event.seq).toBe(161);
     expect(await db.files.get(file.sha256)).toMatchObject({ sha256: file.sha256, size: file.size });
@@ -81,7 +91,7 @@ describe('a full disk during an append', () => {
       return put.apply(this, args);
     });
 
-    const out = await appendCommand(db, engine(), sha256, P, command, [file]);
+    const out = await appendCommand(db, engine(), sha256, P, command, await ambassadorSigner(), [file]);
 
     expect(out).toEqual({ ok: false, kind: 'storage', problem: { code: 'quota' } });
     vi.restoreAllMocks();
@@ -95,7 +105,7 @@ describe('a database closed under the append', () => {
     // What the app's versionchange handler does before it reloads (src/main.tsx).
     db.close();
 
-    const out = await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage));
+    const out = await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner());
 
     expect(out).toEqual({ ok: false, kind: 'storage', problem: { code: 'closed' } });
     expect(STORAGE_MESSAGES.closed.de).toMatch(/neu laden/);

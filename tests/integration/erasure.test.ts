@@ -20,10 +20,21 @@ import type { AnkerpunktDb, StoredFile } from '../../src/db/database.ts';
 import { eraseEvidenceContent } from '../../src/db/erase.ts';
 import { appendCommand, importLog, loadProcess } from '../../src/db/process-store.ts';
 import { buildBundle, serializeBundle } from '../../src/domain/bundle.ts';
-import { computeHash } from '../../src/domain/chain.ts';
+import { DemoWriter } from '../../src/domain/demo/demo-writer.ts';
 import { buildJobcenterDemo } from '../../src/domain/demo/jobcenter-demo.ts';
-import { demoDb, engine, fileEvidence, PROCESS_ID, reopen, replayedState, sha256, stateOf } from '../fixtures/db/demo-db.ts';
+import {
+  ambassadorSigner,
+  demoDb,
+  engine,
+  fileEvidence,
+  PROCESS_ID,
+  reopen,
+  replayedState,
+  sha256,
+  stateOf,
+} from '../fixtures/db/demo-db.ts';
 import { dumpTables } from '../fixtures/db/tables.ts';
+import { relink, withEvents } from '../support/forgery.ts';
 import { ProcessDriver } from '../support/process-driver.ts';
 
 const P = PROCESS_ID;
@@ -48,7 +59,7 @@ function erasure(command: EventOf<'EvidenceAttached'>, at: string, personId = 'p
 async function withFile(text = 'Teilnahmeliste Schulung') {
   const { db, lastAt } = await demoDb();
   const { command, file } = fileEvidence(lastAt, text);
-  const attached = await appendCommand(db, engine(), sha256, P, command, [file]);
+  const attached = await appendCommand(db, engine(), sha256, P, command, await ambassadorSigner(), [file]);
   if (!attached.ok) throw new Error(`attach refused: ${JSON.stringify(attached)}`);
   return { db, command, file, at: attached.event.at };
 }
@@ -61,9 +72,10 @@ async function secondProcessWith(db: AnkerpunktDb, file: StoredFile) {
   const command = p.evidenceCommand('protokoll', {
     content: { type: 'file', name: 'liste.pdf', mediaType: 'application/pdf', size: file.size, sha256: file.sha256 },
   });
-  const attached = await appendCommand(db, engine(), sha256, 'proc-test', command, [file]);
+  const signer = DemoWriter.signer(p.people.ikbo);
+  const attached = await appendCommand(db, engine(), sha256, 'proc-test', command, signer, [file]);
   if (!attached.ok) throw new Error(`attach refused: ${JSON.stringify(attached)}`);
-  return { command, at: attached.event.at };
+  return { command, at: attached.event.at, signer };
 }
 
 describe('erasing a stored evidence file', () => {
@@ -71,7 +83,7 @@ describe('erasing a stored evidence file', () => {
     const { db, command, file, at } = await withFile();
     expect(await db.files.get(file.sha256)).toBeDefined();
 
-    const out = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at));
+    const out = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at), await ambassadorSigner());
 
     expect(out).toMatchObject({ ok: true, file: 'deleted', keptFor: [] });
     const again = reopen(db);
@@ -89,13 +101,13 @@ describe('erasing a stored evidence file', () => {
     const { db, command, file, at } = await withFile();
     const other = await secondProcessWith(db, file);
 
-    const first = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at));
+    const first = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at), await ambassadorSigner());
 
     expect(first).toMatchObject({ ok: true, file: 'kept', keptFor: [{ processId: 'proc-test', agencyName: 'Agentur für Arbeit Test' }] });
     expect(await db.files.get(file.sha256)).toBeDefined();
 
     // Once the other process erases it too, nobody needs the bytes any more.
-    const second = await eraseEvidenceContent(db, engine(), sha256, 'proc-test', erasure(other.command, other.at, 'p-ikbo'));
+    const second = await eraseEvidenceContent(db, engine(), sha256, 'proc-test', erasure(other.command, other.at, 'p-ikbo'), other.signer);
     expect(second).toMatchObject({ ok: true, file: 'deleted', keptFor: [] });
     expect(await db.files.get(file.sha256)).toBeUndefined();
   });
@@ -103,7 +115,7 @@ describe('erasing a stored evidence file', () => {
   it('reports bytes that were never on this device as absent, and still records the erasure', async () => {
     const { db, command, file, at } = await withFile();
     await db.files.delete(file.sha256);
-    const out = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at));
+    const out = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at), await ambassadorSigner());
     expect(out).toMatchObject({ ok: true, file: 'absent' });
   });
 
@@ -113,7 +125,7 @@ describe('erasing a stored evidence file', () => {
     const wrong = erasure(command, at);
     wrong.payload.revision = 2;
 
-    const out = await eraseEvidenceContent(db, engine(), sha256, P, wrong);
+    const out = await eraseEvidenceContent(db, engine(), sha256, P, wrong, await ambassadorSigner());
 
     expect(out).toMatchObject({ ok: false, kind: 'refused', reasons: [{ code: 'revisionNotFound' }] });
     expect(await dumpTables(reopen(db))).toEqual(before);
@@ -129,7 +141,7 @@ describe('erasing a stored evidence file', () => {
     const before = await dumpTables(db);
     fail(db);
 
-    const out = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at));
+    const out = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at), await ambassadorSigner());
 
     expect(out).toEqual({ ok: false, kind: 'storage', problem: { code: 'quota' } });
     vi.restoreAllMocks();
@@ -171,7 +183,7 @@ describe('a bundle with an erasure', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ankerpunkt-erased-'));
     const path = join(dir, 'erased.json');
     await writeFile(path, serializeBundle(bundle));
-    return { bundle, path, dir, file };
+    return { bundle, path, dir, file, people };
   }
 
   async function cli(...args: string[]) {
@@ -187,15 +199,16 @@ describe('a bundle with an erasure', () => {
     expect(de.code).toBe(0);
     const lines = de.out.split('\n');
     expect(lines[0]).toMatch(/^INTAKT: .* 161 Ereignisse/);
-    expect(lines[1]).toMatch(/^Gelöschte Dateiinhalte \(1\)/);
-    expect(lines[2]).toContain(`SHA-256 ${file.rev.content.sha256}): gelöscht (Löschung protokolliert am `);
-    expect(lines[2]).toContain(WHY);
+    const at = lines.findIndex((line) => /^Gelöschte Dateiinhalte \(1\)/.test(line));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toContain(`SHA-256 ${file.rev.content.sha256}): gelöscht (Löschung protokolliert am `);
+    expect(lines[at + 1]).toContain(WHY);
     const en = await cli('verify', path, '--lang', 'en');
     expect(en.out).toContain('erased (erasure logged on ');
   });
 
   it.skipIf(!hasPythonCryptography)('verifies intact in the Python verifier too, which lists the same erasure', async () => {
-    const { path, file, bundle, dir } = await erasedBundle();
+    const { path, file, bundle, dir, people } = await erasedBundle();
     const script = new URL('../../docs/examples/verify_bundle.py', import.meta.url).pathname;
     const python = (target: string) => promisify(execFile)('python3', [script, target]).catch((e) => e);
     const intact = await python(path);
@@ -205,16 +218,14 @@ describe('a bundle with an erasure', () => {
       `erased: evidence ${file.evidenceId} revision ${file.rev.revision} sha256 ${file.rev.content.sha256} (erasure logged at ${erasedEvent?.at})`,
     );
 
-    // An erasure rewritten to name other bytes, every hash recomputed: both verifiers refuse it.
-    const forged = structuredClone(bundle);
-    const last = forged.events.at(-1);
+    // The ambassador herself rewrites the erasure to name other bytes, re-signs it and the head
+    // with her own key: both verifiers refuse it by the erasure rule.
+    const events = structuredClone(bundle.events);
+    const last = events.at(-1);
     if (last?.type !== 'EvidenceErased') throw new Error('unreachable');
     last.payload.sha256 = 'f'.repeat(64);
-    let prev = forged.events.at(-2)?.hash ?? '';
-    last.prevHash = prev;
-    last.hash = await computeHash(last, sha256);
-    prev = last.hash;
-    forged.head.headHash = prev;
+    const resigned = await relink(events, events.length - 1, () => people.ikbo.key);
+    const forged = await withEvents(bundle, resigned, people.ikbo.key);
     const forgedPath = join(dir, 'forged.json');
     await writeFile(forgedPath, JSON.stringify(forged));
     const refused = await python(forgedPath);

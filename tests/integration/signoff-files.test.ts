@@ -12,6 +12,7 @@ import { appendCommand, eventsOf, importLog, loadProcess } from '../../src/db/pr
 import { exportRequestFile, importResponseFile, openRequestFile, recordSavedResponse, savedResponses } from '../../src/db/signoff-files.ts';
 import { signOffRequestCommand } from '../../src/domain/commands.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
+import { DemoWriter } from '../../src/domain/demo/demo-writer.ts';
 import { buildResponseFile, serializeExchangeFile } from '../../src/domain/signoff-exchange.ts';
 import { freshDb } from '../fixtures/db/demo-db.ts';
 import { dumpTables } from '../fixtures/db/tables.ts';
@@ -66,6 +67,9 @@ async function directorsResponse(
   return utf8(serializeExchangeFile(buildResponseFile(p.ctx.processId, signed)));
 }
 
+/** The ambassador on her device, who reads the response files in: her key signs those events. */
+const ikbo = (p: ProcessDriver) => DemoWriter.signer(p.people.ikbo);
+
 describe('sign-off files between two devices', () => {
   it('stores a request file as a read-only copy with its evidence file; a newer request file replaces the copy', async () => {
     const { p, db, requestId } = await ambassadorsDevice();
@@ -89,12 +93,15 @@ describe('sign-off files between two devices', () => {
       sha256,
       'proc-test',
       await p.decisionCommand(p.people.gf, 'managingDirector', requestId),
+      DemoWriter.signer(p.people.gf),
     );
     expect(onCopy).toMatchObject({ ok: false, kind: 'storage', problem: { code: 'readOnly' } });
 
     // The refusal comes back, the ambassador asks again and sends a new file: it replaces the copy.
     const refusal = await directorsResponse(p, director, requestId, 'refused', 'Zeitanteil fehlt.');
-    expect(await importResponseFile(db, p.engine, sha256, 'proc-test', refusal, new Date('2027-03-02T10:00:00.000Z'))).toMatchObject({
+    expect(
+      await importResponseFile(db, p.engine, sha256, 'proc-test', refusal, new Date('2027-03-02T10:00:00.000Z'), ikbo(p)),
+    ).toMatchObject({
       ok: true,
     });
     const afterRefusal = await loadProcess(db, p.engine, 'proc-test');
@@ -105,7 +112,7 @@ describe('sign-off files between two devices', () => {
       actor: { personId: 'p-ikbo', role: 'ambassador' },
       requestId: 'r-zweiter',
     });
-    expect(await appendCommand(db, p.engine, sha256, 'proc-test', ask)).toMatchObject({ ok: true });
+    expect(await appendCommand(db, p.engine, sha256, 'proc-test', ask, ikbo(p))).toMatchObject({ ok: true });
     const second = await exportRequestFile(db, p.engine, {
       processId: 'proc-test',
       requestId: 'r-zweiter',
@@ -136,7 +143,7 @@ describe('sign-off files between two devices', () => {
     await openRequestFile(director, p.engine, sha256, await requestFile(p, db, requestId), '2027-03-01T10:00:00.000Z');
     const response = await directorsResponse(p, director, requestId, 'refused', 'Der Zeitanteil der IKBO fehlt.');
 
-    const first = await importResponseFile(db, p.engine, sha256, 'proc-test', response, new Date('2027-03-02T10:00:00.000Z'));
+    const first = await importResponseFile(db, p.engine, sha256, 'proc-test', response, new Date('2027-03-02T10:00:00.000Z'), ikbo(p));
 
     expect(first).toMatchObject({ ok: true, event: { type: 'SignOffRefused', at: '2027-03-02T10:00:00.000Z' } });
     const state = await loadProcess(db, p.engine, 'proc-test');
@@ -146,7 +153,7 @@ describe('sign-off files between two devices', () => {
       decisions: [{ personId: 'p-gf', comment: 'Der Zeitanteil der IKBO fehlt.' }],
     });
     const before = await dumpTables(db);
-    const second = await importResponseFile(db, p.engine, sha256, 'proc-test', response, new Date('2027-03-02T11:00:00.000Z'));
+    const second = await importResponseFile(db, p.engine, sha256, 'proc-test', response, new Date('2027-03-02T11:00:00.000Z'), ikbo(p));
     expect(second).toEqual({ ok: false, kind: 'file', problem: { code: 'alreadyImported', requestId } });
     expect(await dumpTables(db)).toEqual(before);
   });
@@ -159,14 +166,14 @@ describe('sign-off files between two devices', () => {
     const before = await dumpTables(db);
     const json = JSON.parse(new TextDecoder().decode(response));
     json.decision.payload.comment = 'Nachträglich ergänzt.';
-    const edited = await importResponseFile(db, p.engine, sha256, 'proc-test', utf8(JSON.stringify(json)), new Date());
+    const edited = await importResponseFile(db, p.engine, sha256, 'proc-test', utf8(JSON.stringify(json)), new Date(), ikbo(p));
     expect(edited).toMatchObject({ ok: false, kind: 'refused' });
     if (!edited.ok && edited.kind === 'refused') {
       expect(edited.reasons).toContainEqual(reason('badSignature', { keyId: p.people.gf.key.record.keyId, requestId }));
     }
-    const other = await importResponseFile(db, p.engine, sha256, 'proc-anderer', response, new Date());
+    const other = await importResponseFile(db, p.engine, sha256, 'proc-anderer', response, new Date(), ikbo(p));
     expect(other).toMatchObject({ ok: false, kind: 'file', problem: { code: 'wrongProcess', processId: 'proc-test' } });
-    const garbage = await importResponseFile(db, p.engine, sha256, 'proc-test', utf8('{"format":"x"'), new Date());
+    const garbage = await importResponseFile(db, p.engine, sha256, 'proc-test', utf8('{"format":"x"'), new Date(), ikbo(p));
     expect(garbage).toMatchObject({ ok: false, kind: 'file', problem: { code: 'notJson' } });
     expect(await dumpTables(db)).toEqual(before);
   });
@@ -186,7 +193,15 @@ describe('sign-off files between two devices', () => {
     const { p, db, requestId } = await ambassadorsDevice();
     const director = freshDb();
     await openRequestFile(director, p.engine, sha256, await requestFile(p, db, requestId), '2027-03-01T10:00:00.000Z');
-    await importResponseFile(db, p.engine, sha256, 'proc-test', await directorsResponse(p, director, requestId, 'granted'), new Date());
+    await importResponseFile(
+      db,
+      p.engine,
+      sha256,
+      'proc-test',
+      await directorsResponse(p, director, requestId, 'granted'),
+      new Date(),
+      ikbo(p),
+    );
     const out = await exportRequestFile(db, p.engine, {
       processId: 'proc-test',
       requestId,

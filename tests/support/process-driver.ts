@@ -10,11 +10,13 @@ import type { EventOf, EventType, PayloadOf, ProcessCommand } from '../../machin
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { exitCriteriaStatus, measuresOfCycle, type SignOffState, signOffState } from '../../machines/process/process.queries.ts';
 import type { Reason } from '../../machines/process/reasons.ts';
+import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { signOffDecisionCommand, signOffRequestCommand } from '../../src/domain/commands.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
 import type { SigningKey } from '../../src/domain/crypto/keys.ts';
 import { nodeSha256Hex } from '../../src/domain/crypto/node-sha256.ts';
 import { DemoWriter, type ScriptPerson } from '../../src/domain/demo/demo-writer.ts';
+import { type EventSigner, proveKeyPossession } from '../../src/domain/event-signature.ts';
 import { engine as defaultEngine, type ProcessEngine, statementFor } from '../../src/domain/process-engine.ts';
 import { signStatement } from '../../src/domain/statements.ts';
 import { type AgencyType, type RoleId, STAGE_ORDER, type StageId } from '../../standards/schema.ts';
@@ -67,6 +69,9 @@ function plusDays(day: string, days: number): string {
 }
 
 export class ProcessDriver {
+  /** People a test registered besides the cast: their keys record for them too. */
+  private readonly known = new Map<string, ScriptPerson>();
+
   private constructor(
     readonly w: DemoWriter,
     readonly people: Cast,
@@ -84,9 +89,7 @@ export class ProcessDriver {
     const d = await ProcessDriver.unopened(options);
     const { w, people } = d;
     await w.record('ProcessOpened', people.ikbo, d.openingPayload());
-    for (const person of [people.gf, people.pr, people.tv, people.rd, people.iq]) {
-      await w.record('PersonRegistered', people.ikbo, w.registration(person));
-    }
+    for (const person of [people.gf, people.pr, people.tv, people.rd, people.iq]) await w.register(people.ikbo, person);
     return d;
   }
 
@@ -175,10 +178,44 @@ export class ProcessDriver {
     };
   }
 
-  /** Sends a command; the caller looks at the outcome. */
-  async send(command: unknown): Promise<{ ok: boolean; reasons: Reason[]; appended: number; stateKept: boolean }> {
+  /**
+   * Who records a command unless a test says otherwise: the acting person, with their key (as on
+   * their own device). A person outside the cast has no key here: nothing can be recorded for them.
+   */
+  signerFor(command: unknown): EventSigner | null {
+    const personId = (command as { actor?: { personId?: unknown } }).actor?.personId;
+    const person = Object.values(this.people).find((p) => p.personId === personId) ?? this.known.get(String(personId));
+    return person ? DemoWriter.signer(person) : null;
+  }
+
+  /**
+   * A person's registration as their identity file gives it, with their key's proof of
+   * possession; from then on their key records what they do.
+   */
+  async registrationOf(person: ScriptPerson): Promise<PayloadOf<'PersonRegistered'>> {
+    this.known.set(person.personId, person);
+    return { ...this.w.registration(person), keyProof: await proveKeyPossession(person.personId, person.key) };
+  }
+
+  /** Admits an event sealed and signed elsewhere, as verification or a peer's push would. */
+  async admit(event: LoggedEvent): Promise<{ ok: boolean; reasons: Reason[]; appended: number; stateKept: boolean }> {
     const before = { count: this.w.log.events.length, snapshot: this.snapshot };
-    const result = await this.w.log.append(command as ProcessCommand);
+    const result = await this.w.log.admit(event);
+    return {
+      ok: result.ok,
+      reasons: result.ok ? [] : result.reasons,
+      appended: this.w.log.events.length - before.count,
+      stateKept: this.snapshot === before.snapshot,
+    };
+  }
+
+  /** Sends a command, recorded by `signer` (the actor by default); the caller looks at the outcome. */
+  async send(
+    command: unknown,
+    signer: EventSigner | null = this.signerFor(command),
+  ): Promise<{ ok: boolean; reasons: Reason[]; appended: number; stateKept: boolean }> {
+    const before = { count: this.w.log.events.length, snapshot: this.snapshot };
+    const result = await this.w.log.append(command as ProcessCommand, signer);
     return {
       ok: result.ok,
       reasons: result.ok ? [] : result.reasons,
@@ -188,8 +225,8 @@ export class ProcessDriver {
   }
 
   /** Sends a step of the arrangement; a refusal there is a broken test, not a finding. */
-  async accept(command: ProcessCommand): Promise<void> {
-    const result = await this.w.log.append(command);
+  async accept(command: ProcessCommand, signer: EventSigner | null = this.signerFor(command)): Promise<void> {
+    const result = await this.w.log.append(command, signer);
     if (!result.ok) throw new Error(`arrangement step ${command.type} refused: ${JSON.stringify(result.reasons)}`);
   }
 

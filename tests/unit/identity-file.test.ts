@@ -1,8 +1,9 @@
 import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
 import { qrPath } from '../../src/app/profiles/QrCode.tsx';
-import { utf8 } from '../../src/domain/crypto/encoding.ts';
-import { generateSigningKey } from '../../src/domain/crypto/keys.ts';
+import { fromBase64Url, toBase64Url, utf8 } from '../../src/domain/crypto/encoding.ts';
+import { generateSigningKey, type SigningKey } from '../../src/domain/crypto/keys.ts';
+import { proveKeyPossession } from '../../src/domain/event-signature.ts';
 import {
   type IdentityFile,
   identityFileName,
@@ -11,14 +12,18 @@ import {
   parseIdentityFile,
   serializeIdentityFile,
 } from '../../src/domain/identity-file.ts';
+import { highSTwin } from '../support/forgery.ts';
 
-async function validIdentity(): Promise<IdentityFile> {
-  const key = await generateSigningKey(false);
+const PERSON_ID = 'p-3f1c9a2e-8d4b-4e1a-9c7f-2b6d5e8a1f00';
+
+async function validIdentity(key?: SigningKey): Promise<IdentityFile> {
+  key ??= await generateSigningKey(false);
   return identityFileOf({
-    personId: 'p-3f1c9a2e-8d4b-4e1a-9c7f-2b6d5e8a1f00',
+    personId: PERSON_ID,
     name: 'Dr. Jürgen Müller-Lüdenscheidt',
     organisation: 'Geschäftsführung Jobcenter Reutlingen',
     publicKey: key.record,
+    keyProof: await proveKeyPossession(PERSON_ID, key),
     suggestedRoles: ['managingDirector'],
     now: new Date('2027-01-12T09:30:00.000Z'),
   });
@@ -49,7 +54,7 @@ describe('reading an identity file', () => {
     for (const value of [[], 'text', 42, null, { ...identity, format: 'ankerpunkt.sign-off-request' }, { name: 'x' }]) {
       expect(await parseIdentityFile(text(value))).toEqual({ ok: false, problem: { code: 'wrongFormat' } });
     }
-    expect(await parseIdentityFile(text({ ...identity, formatVersion: 2 }))).toEqual({ ok: false, problem: { code: 'wrongVersion' } });
+    expect(await parseIdentityFile(text({ ...identity, formatVersion: 3 }))).toEqual({ ok: false, problem: { code: 'wrongVersion' } });
     expect(await parseIdentityFile(text({ ...identity, formatVersion: '1' }))).toEqual({ ok: false, problem: { code: 'wrongVersion' } });
   });
 
@@ -82,6 +87,26 @@ describe('reading an identity file', () => {
     expect(await parseIdentityFile(text(swapped))).toEqual({ ok: false, problem: { code: 'badKey' } });
     const notAPoint = { ...identity, key: { ...identity.key, publicKey: `BA${'A'.repeat(85)}` } };
     expect(await parseIdentityFile(text(notAPoint))).toEqual({ ok: false, problem: { code: 'badKey' } });
+  });
+
+  it('names a version-1 file (no proof of possession) as outdated, so the person saves theirs again', async () => {
+    const { keyProof: _none, ...v1 } = await validIdentity();
+    expect(await parseIdentityFile(text({ ...v1, formatVersion: 1 }))).toEqual({ ok: false, problem: { code: 'outdated' } });
+  });
+
+  it('refuses a proof of possession that this key did not make for this person', async () => {
+    const key = await generateSigningKey(false);
+    const identity = await validIdentity(key);
+    // Someone's real public key and id, claimed for another person: the proof names the holder's person id.
+    expect(await parseIdentityFile(text({ ...identity, personId: 'p-mallory' }))).toEqual({ ok: false, problem: { code: 'badProof' } });
+    // Someone else's key with a proof made by the attacker's key.
+    const mallory = await generateSigningKey(false);
+    const forged = { ...identity, keyProof: await proveKeyPossession(PERSON_ID, mallory) };
+    expect(await parseIdentityFile(text(forged))).toEqual({ ok: false, problem: { code: 'badProof' } });
+    // The high-s twin of the genuine proof, computable by anyone: one act, one signature.
+    const raw = fromBase64Url(identity.keyProof);
+    const twin = toBase64Url(highSTwin(raw));
+    expect(await parseIdentityFile(text({ ...identity, keyProof: twin }))).toEqual({ ok: false, problem: { code: 'badProof' } });
   });
 
   it('refuses an oversized file before reading it', async () => {

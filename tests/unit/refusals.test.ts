@@ -8,16 +8,22 @@
 import { describe, expect, it } from 'vitest';
 import type { PayloadOf, ProcessCommand } from '../../machines/process/process.events.ts';
 import { REASON_CODES, type ReasonCode } from '../../machines/process/reasons.ts';
+import { computeHash, type LoggedEvent, type SealedEvent, seal } from '../../src/domain/chain.ts';
 import { DemoWriter, type ScriptPerson } from '../../src/domain/demo/demo-writer.ts';
+import { type EventSigner, proveKeyPossession, sealAndSign } from '../../src/domain/event-signature.ts';
 import { explainCommand } from '../../src/domain/process-engine.ts';
 import { describeReason } from '../../src/i18n/reasons.ts';
 import type { RoleId } from '../../standards/schema.ts';
-import { digestOf, ProcessDriver } from '../support/process-driver.ts';
+import { digestOf, ProcessDriver, sha256 } from '../support/process-driver.ts';
 
 interface Refusal {
   p: ProcessDriver;
   command: unknown;
   params: Record<string, unknown>;
+  /** Who records it, if not the actor with their own key (null: nobody with a key). */
+  signer?: EventSigner | null;
+  /** The command is an event sealed and signed elsewhere, admitted as it is. */
+  logged?: true;
 }
 
 interface RefusalCase {
@@ -29,7 +35,19 @@ interface RefusalCase {
 const refusal = (code: ReasonCode, spec: string, provoke: () => Promise<Refusal>): RefusalCase => ({ code, spec, provoke });
 
 /** Reasons the domain gives before the machine is asked (schema and cryptography). */
-const CHECKED_BEFORE_THE_MACHINE: ReadonlySet<ReasonCode> = new Set(['invalidCommand', 'keyMalformed', 'badSignature', 'digestMismatch']);
+const CHECKED_BEFORE_THE_MACHINE: ReadonlySet<ReasonCode> = new Set([
+  'invalidCommand',
+  'keyMalformed',
+  'badSignature',
+  'digestMismatch',
+  'eventUnsigned',
+  'eventSignatureInvalid',
+  'founderMustSign',
+  'recorderNotAllowed',
+  'keyProofMissing',
+  'keyProofInvalid',
+  'noSigningKey',
+]);
 
 const BEFORE_THE_PROCESS = '2024-01-15T07:00:00.000Z';
 
@@ -67,7 +85,7 @@ const processAndPeople: RefusalCase[] = [
   refusal('processNotOpened', 'refuses anything before the process is opened', async () => {
     const p = await ProcessDriver.unopened();
     const { ikbo, gf } = p.people;
-    return { p, command: p.command('PersonRegistered', ikbo, p.w.registration(gf)), params: {} };
+    return { p, command: p.command('PersonRegistered', ikbo, await p.registrationOf(gf)), params: {} };
   }),
   refusal('processAlreadyOpened', 'refuses to open a process twice', async () => {
     const p = await ProcessDriver.open();
@@ -95,7 +113,7 @@ const processAndPeople: RefusalCase[] = [
   }),
   refusal('roleMayNot', 'refuses a registration by the IQ coach, whose role may not register people', async () => {
     const p = await ProcessDriver.open();
-    const command = p.command('PersonRegistered', p.people.iq, p.w.registration(await newcomer()));
+    const command = p.command('PersonRegistered', p.people.iq, await p.registrationOf(await newcomer()));
     return { p, command, params: { role: 'iqCoach', eventType: 'PersonRegistered' } };
   }),
   refusal('actorNotRegistered', 'refuses evidence from a person who is not registered', async () => {
@@ -114,7 +132,7 @@ const processAndPeople: RefusalCase[] = [
   }),
   refusal('personAlreadyRegistered', 'refuses to register a person twice', async () => {
     const p = await ProcessDriver.open();
-    return { p, command: p.command('PersonRegistered', p.people.ikbo, p.w.registration(p.people.gf)), params: { personId: 'p-gf' } };
+    return { p, command: p.command('PersonRegistered', p.people.ikbo, await p.registrationOf(p.people.gf)), params: { personId: 'p-gf' } };
   }),
   refusal('personNotRegistered', 'refuses a key for a person who is not registered', async () => {
     const p = await ProcessDriver.open();
@@ -124,7 +142,11 @@ const processAndPeople: RefusalCase[] = [
   }),
   refusal('incompatibleRoles', 'refuses one person as both ambassador and managing director', async () => {
     const p = await ProcessDriver.open();
-    const command = p.command('PersonRegistered', p.people.ikbo, p.w.registration(await newcomer(['ambassador', 'managingDirector'])));
+    const command = p.command(
+      'PersonRegistered',
+      p.people.ikbo,
+      await p.registrationOf(await newcomer(['ambassador', 'managingDirector'])),
+    );
     return { p, command, params: { roles: ['ambassador', 'managingDirector'] } };
   }),
   refusal('keyAlreadyRegistered', "refuses to register the staff council's key for the managing director", async () => {
@@ -167,7 +189,7 @@ const processAndPeople: RefusalCase[] = [
   }),
   refusal('keyMalformed', 'refuses a person whose key id does not match the public key', async () => {
     const p = await ProcessDriver.open();
-    const person = p.w.registration(await newcomer(['managingDirector']));
+    const person = await p.registrationOf(await newcomer(['managingDirector']));
     const keyId = '0'.repeat(32);
     const command = p.command('PersonRegistered', p.people.ikbo, { ...person, key: { ...person.key, keyId } });
     return { p, command, params: { keyId } };
@@ -489,7 +511,7 @@ const signOff: RefusalCase[] = [
   refusal('sameRequesterAndApprover', 'refuses a grant by the person who asked for it', async () => {
     const p = await ProcessDriver.open();
     const both = await DemoWriter.person('p-doppel', 'Dana Doppel', ['ambassador', 'regionalDirectorate'], 'Agentur für Arbeit Test');
-    await p.accept(p.command('PersonRegistered', p.people.ikbo, p.w.registration(both)));
+    await p.accept(p.command('PersonRegistered', p.people.ikbo, await p.registrationOf(both)));
     await p.attach('kontrakt');
     const request = p.requestCommand({ by: both });
     await p.accept(request);
@@ -515,6 +537,53 @@ const signOff: RefusalCase[] = [
   }),
 ];
 
+/** The signatures of events: who records an event must sign it, with a key valid for them there. */
+const signatures: RefusalCase[] = [
+  refusal('noSigningKey', 'records nothing without the key of the person recording (a locked profile)', async () => {
+    const p = await ProcessDriver.open();
+    return { p, command: p.evidenceCommand('kontrakt'), params: {}, signer: null };
+  }),
+  refusal('founderMustSign', 'refuses an opening signed with another key than the one it registers for the founder', async () => {
+    const p = await ProcessDriver.unopened();
+    const command = p.command('ProcessOpened', p.people.ikbo, p.openingPayload());
+    return { p, command, params: { keyId: p.people.gf.key.record.keyId }, signer: DemoWriter.signer(p.people.gf) };
+  }),
+  refusal('keyProofMissing', 'refuses to register a person without their key’s proof of possession', async () => {
+    const p = await ProcessDriver.open();
+    const person = await newcomer(['managingDirector']);
+    const command = p.command('PersonRegistered', p.people.ikbo, p.w.registration(person));
+    return { p, command, params: { keyId: person.key.record.keyId } };
+  }),
+  refusal('keyProofInvalid', 'refuses to register someone else’s public key as a new person’s: the proof is not the key’s', async () => {
+    const p = await ProcessDriver.open();
+    const victim = await newcomer(['managingDirector']);
+    // The ambassador has the victim's public key (an identity file) and proves possession with her own key.
+    const keyProof = await proveKeyPossession('p-neu', p.people.ikbo.key);
+    const command = p.command('PersonRegistered', p.people.ikbo, { ...p.w.registration(victim), keyProof });
+    return { p, command, params: { keyId: victim.key.record.keyId, personId: 'p-neu' } };
+  }),
+  refusal('recorderNotAllowed', 'refuses a decision recorded by someone who is neither its signer nor an ambassador', async () => {
+    const { p, requestId } = await mandateRequested();
+    const command = await p.decisionCommand(p.people.gf, 'managingDirector', requestId);
+    const { rd } = p.people;
+    return { p, command, params: { keyId: rd.key.record.keyId, personId: rd.personId }, signer: DemoWriter.signer(rd) };
+  }),
+  refusal('eventSignatureInvalid', 'refuses an event changed after its recorder signed it, its hash recomputed', async () => {
+    const p = await ProcessDriver.open();
+    const last = p.w.log.events.at(-1) as LoggedEvent;
+    const signed = await sealAndSign(p.snapshot, p.evidenceCommand('kontrakt'), last, sha256, DemoWriter.signer(p.people.ikbo));
+    const edited = { ...signed, payload: { ...signed.payload, title: 'Kontrakt (nachträglich geändert)' } };
+    const { hash: _hash, signature, ...body } = edited;
+    const command = { ...body, hash: await computeHash(body as SealedEvent, sha256), signature };
+    return { p, command, params: { keyId: p.people.ikbo.key.record.keyId }, logged: true };
+  }),
+  refusal('eventUnsigned', 'refuses an unsigned event in a log whose events are signed', async () => {
+    const p = await ProcessDriver.open();
+    const last = p.w.log.events.at(-1) as LoggedEvent;
+    return { p, command: await seal(p.evidenceCommand('kontrakt'), last, sha256), params: { signedFrom: 1 }, logged: true };
+  }),
+];
+
 const GROUPS: Record<string, RefusalCase[]> = {
   'process and people': processAndPeople,
   evidence,
@@ -523,14 +592,20 @@ const GROUPS: Record<string, RefusalCase[]> = {
   assessment,
   'stages and exit criteria': stagesAndExitCriteria,
   'sign-off': signOff,
+  signatures,
 };
 
 async function expectRefused({ code, provoke }: RefusalCase): Promise<void> {
-  const { p, command, params } = await provoke();
+  const provoked = await provoke();
+  const { p, command, params } = provoked;
   const eventsBefore = p.w.log.events.length;
   const explained = CHECKED_BEFORE_THE_MACHINE.has(code) ? [] : explainCommand(p.engine, p.snapshot, command as ProcessCommand);
 
-  const outcome = await p.send(command);
+  const outcome = provoked.logged
+    ? await p.admit(command as LoggedEvent)
+    : 'signer' in provoked
+      ? await p.send(command, provoked.signer)
+      : await p.send(command);
 
   expect(outcome.ok).toBe(false);
   expect(outcome.reasons).toContainEqual({ code, params });

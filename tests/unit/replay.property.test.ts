@@ -4,10 +4,11 @@ import { transition } from 'xstate';
 import { allEvidence } from '../../machines/process/process.collections.ts';
 import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
+import { DemoWriter } from '../../src/domain/demo/demo-writer.ts';
 import { MemoryLog } from '../../src/domain/memory-log.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { replay, restoreCached, toCache } from '../../src/domain/replay.ts';
-import { demoProcess, sha256 } from '../support/demo.ts';
+import { asCommand, demoProcess, demoRecorderOf, sha256 } from '../support/demo.ts';
 
 /** What must be equal for two snapshots to be "the same state". */
 function stateOf(snapshot: ProcessSnapshot) {
@@ -16,8 +17,7 @@ function stateOf(snapshot: ProcessSnapshot) {
 
 /** Appends a logged event again as the command it was: its place in the chain is the log's to give. */
 async function appendAsCommand(log: MemoryLog, event: LoggedEvent) {
-  const { seq: _s, prevHash: _p, hash: _h, ...command } = event;
-  const result = await log.append(command as never);
+  const result = await log.append(asCommand(event), await demoRecorderOf(event));
   if (!result.ok) throw new Error(`event ${event.seq} refused: ${JSON.stringify(result.reasons)}`);
 }
 
@@ -34,13 +34,21 @@ async function demoWithErasure(): Promise<LoggedEvent[]> {
   if (!file) throw new Error('the demo has no file evidence');
   const log = new MemoryLog(engine(), sha256);
   for (const event of events) await appendAsCommand(log, event);
-  const erased = await log.append({
-    type: 'EvidenceErased',
-    id: 'e-erasure',
-    at: writer.log.snapshot.context.lastAt,
-    actor: { personId: people.ikbo.personId, role: 'ambassador' },
-    payload: { evidenceId: file.evidenceId, revision: file.rev.revision, sha256: file.rev.content.sha256, reason: 'Namen von Kund*innen' },
-  });
+  const erased = await log.append(
+    {
+      type: 'EvidenceErased',
+      id: 'e-erasure',
+      at: writer.log.snapshot.context.lastAt,
+      actor: { personId: people.ikbo.personId, role: 'ambassador' },
+      payload: {
+        evidenceId: file.evidenceId,
+        revision: file.rev.revision,
+        sha256: file.rev.content.sha256,
+        reason: 'Namen von Kund*innen',
+      },
+    },
+    DemoWriter.signer(people.ikbo),
+  );
   if (!erased.ok) throw new Error(`erasure refused: ${JSON.stringify(erased.reasons)}`);
   return log.events;
 }
@@ -140,9 +148,9 @@ describe('explain and the machine agree', () => {
           for (const event of events.slice(0, k)) await appendAsCommand(log, event);
           let n = 0;
           for (const j of picks) {
-            const { seq: _s, prevHash: _p, hash: _h, ...command } = events[j] as LoggedEvent;
+            const event = events[j] as LoggedEvent;
             // A fresh id and a time after the last event, so only the rules decide.
-            await log.append({ ...command, id: `random-${n++}`, at: log.snapshot.context.lastAt } as never);
+            await log.append({ ...asCommand(event), id: `random-${n++}`, at: log.snapshot.context.lastAt }, await demoRecorderOf(event));
           }
           expect(stateOf(replay(engine(), log.events))).toEqual(stateOf(log.snapshot));
         },

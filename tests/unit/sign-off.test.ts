@@ -9,6 +9,7 @@ import type { PayloadOf } from '../../machines/process/process.events.ts';
 import { type Reason, reason } from '../../machines/process/reasons.ts';
 import { generateSigningKey } from '../../src/domain/crypto/keys.ts';
 import { DemoWriter } from '../../src/domain/demo/demo-writer.ts';
+import { proveKeyPossession } from '../../src/domain/event-signature.ts';
 import { createEngine, statementFor } from '../../src/domain/process-engine.ts';
 import { verifyEvents } from '../../src/domain/verify.ts';
 import { parseRulebook, rawRulebook } from '../../standards/rulebook.ts';
@@ -23,8 +24,8 @@ async function expectRefused(p: ProcessDriver, command: unknown, expected: Reaso
   expect(outcome.stateKept).toBe(true);
 }
 
-async function expectAccepted(p: ProcessDriver, command: unknown): Promise<void> {
-  const outcome = await p.send(command);
+async function expectAccepted(p: ProcessDriver, command: unknown, signer = p.signerFor(command)): Promise<void> {
+  const outcome = await p.send(command, signer);
   expect(outcome.reasons).toEqual([]);
   expect(outcome.appended).toBe(1);
 }
@@ -62,7 +63,7 @@ describe('sign-off', () => {
       expect(roles).toEqual(expect.arrayContaining(['managingDirector', 'staffCouncil', 'supervisoryBoard']));
       for (const role of roles) {
         const person = await DemoWriter.person(`p-${role.toLowerCase()}`, 'Alex Beide', ['ambassador', role], 'Agentur');
-        const command = p.command('PersonRegistered', p.people.ikbo, p.w.registration(person));
+        const command = p.command('PersonRegistered', p.people.ikbo, await p.registrationOf(person));
         await expectRefused(p, command, reason('incompatibleRoles', { roles: ['ambassador', role] }));
       }
     });
@@ -70,7 +71,7 @@ describe('sign-off', () => {
     it('refuses a grant by the person who asked, even in a role that may sign', async () => {
       const p = await ProcessDriver.open();
       const both = await DemoWriter.person('p-doppel', 'Dana Doppel', ['ambassador', 'regionalDirectorate'], 'Agentur');
-      await p.accept(p.command('PersonRegistered', p.people.ikbo, p.w.registration(both)));
+      await p.accept(p.command('PersonRegistered', p.people.ikbo, await p.registrationOf(both)));
       await p.attach('kontrakt');
       const request = p.requestCommand({ by: both });
       await p.accept(request);
@@ -132,8 +133,11 @@ describe('sign-off', () => {
       expect(earlier?.payload).toMatchObject({ requestId: mandate, keyId });
 
       const newKey = await generateSigningKey();
-      await p.accept(p.command('KeyRegistered', ikbo, { personId: gf.personId, key: newKey.record }));
-      await expectAccepted(p, await p.decisionCommand(gf, 'managingDirector', setup, { key: newKey }));
+      const keyProof = await proveKeyPossession(gf.personId, newKey);
+      await p.accept(p.command('KeyRegistered', ikbo, { personId: gf.personId, key: newKey.record, keyProof }));
+      // On the director's new device, the new key signs both the decision and the event recording it.
+      const onNewDevice = { personId: gf.personId, key: newKey };
+      await expectAccepted(p, await p.decisionCommand(gf, 'managingDirector', setup, { key: newKey }), onNewDevice);
       await expectAccepted(p, p.advanceCommand());
       expect(await verifyEvents(p.engine, p.w.log.events, sha256)).toMatchObject({ ok: true, signatures: 2 });
     });
@@ -150,7 +154,7 @@ describe('sign-off', () => {
         p.command(
           'PersonRegistered',
           p.people.ikbo,
-          p.w.registration(await DemoWriter.person('p-neu', 'Nora Neumann', ['auditor'], 'Revision')),
+          await p.registrationOf(await DemoWriter.person('p-neu', 'Nora Neumann', ['auditor'], 'Revision')),
         ),
       );
 

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { reason } from '../../machines/process/reasons.ts';
 import { buildBundle } from '../../src/domain/bundle.ts';
-import { seal } from '../../src/domain/chain.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
 import { generateSigningKey, type SigningKey } from '../../src/domain/crypto/keys.ts';
 import { DemoWriter, type ScriptPerson } from '../../src/domain/demo/demo-writer.ts';
+import { sealAndSign } from '../../src/domain/event-signature.ts';
 import {
   buildRequestFile,
   buildResponseFile,
@@ -174,9 +174,9 @@ describe('sign-off request file', () => {
     const response = await respond(p, await requestFileBytes(p, requestId), p.people.gf);
     expect(parseRequestFile(response)).toMatchObject({ ok: false, problem: { code: 'wrongFormat', got: 'response' } });
     const v2 = edit(await requestFileBytes(p, requestId), (json) => {
-      json.formatVersion = 2;
+      json.formatVersion = 3;
     });
-    expect(parseRequestFile(v2)).toMatchObject({ ok: false, problem: { code: 'wrongVersion', got: 2 } });
+    expect(parseRequestFile(v2)).toMatchObject({ ok: false, problem: { code: 'wrongVersion', got: 3 } });
   });
 });
 
@@ -239,7 +239,7 @@ describe('sign-off response file', () => {
   it('refuses a grant by the person who asked for it (four eyes)', async () => {
     const p = await ProcessDriver.open();
     const both = await DemoWriter.person('p-doppel', 'Dana Doppel', ['ambassador', 'regionalDirectorate'], 'Agentur');
-    await p.accept(p.command('PersonRegistered', p.people.ikbo, p.w.registration(both)));
+    await p.accept(p.command('PersonRegistered', p.people.ikbo, await p.registrationOf(both)));
     await p.attach('kontrakt');
     const request = p.requestCommand({ by: both });
     await p.accept(request);
@@ -386,9 +386,11 @@ describe('verify checks sign-off signatures against the keys valid at the time',
     const grant = await p.decisionCommand(gf, 'managingDirector', requestId);
     const { keyId } = gf.key.record;
     await p.accept(p.command('KeyRevoked', gf, { personId: gf.personId, keyId, reason: 'Laptop verloren' }));
-    // An insider appends the grant anyway, rechaining by hand: the signature is genuine.
+    // An insider (the ambassador, who may record decisions) appends the grant anyway, sealing and
+    // signing it by hand with her own key: the director's signature on the grant is genuine.
     const last = p.w.log.events[p.w.log.events.length - 1];
-    const forged = await seal({ ...grant, at: p.later() }, last ? { seq: last.seq, hash: last.hash } : null, sha256);
+    const head = last ? { seq: last.seq, hash: last.hash } : null;
+    const forged = await sealAndSign(p.snapshot, { ...grant, at: p.later() }, head, sha256, DemoWriter.signer(p.people.ikbo));
     const events = [...p.w.log.events, forged];
     const bundle = await buildBundle({
       engine: p.engine,

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditBundle, buildBundle } from '../../src/domain/bundle.ts';
-import { computeHash, type LoggedEvent } from '../../src/domain/chain.ts';
+import { type AuditBundle, type AuditBundleV2, buildBundle } from '../../src/domain/bundle.ts';
+import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
 import { generateSigningKey } from '../../src/domain/crypto/keys.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { alreadyVerified, verifyBundle, verifyBundleBytes, verifyEvents } from '../../src/domain/verify.ts';
 import { demoBundle, demoProcess, sha256 } from '../support/demo.ts';
+import { relink } from '../support/forgery.ts';
 
-/** What an insider with write access but no one else's private key can do: rewrite and rechain. */
-async function rechain(events: LoggedEvent[]): Promise<LoggedEvent[]> {
-  const out: LoggedEvent[] = [];
-  for (const event of events) {
-    const prevHash = out[out.length - 1]?.hash ?? '0'.repeat(64);
-    const body = { ...event, prevHash };
-    out.push({ ...body, hash: await computeHash(body, sha256) } as LoggedEvent);
-  }
-  return out;
-}
-
-function withHead(bundle: AuditBundle, events: LoggedEvent[]): AuditBundle {
+function withHead(bundle: AuditBundleV2, events: LoggedEvent[]): AuditBundleV2 {
   const last = events[events.length - 1] as LoggedEvent;
   return { ...bundle, events, head: { ...bundle.head, eventCount: events.length, headHash: last.hash } };
 }
@@ -54,9 +44,19 @@ describe('verifying an audit bundle', () => {
     const events = structuredClone(bundle.events);
     const refusal = events[index] as Extract<LoggedEvent, { type: 'SignOffRefused' }>;
     refusal.payload.comment = 'Einverstanden.';
-    const verdict = await verify(withHead(bundle, await rechain(events)));
-    expect(verdict).toMatchObject({ status: 'broken', event: { seq: index + 1 }, problem: { code: 'refused' } });
-    if (verdict.status === 'broken' && verdict.problem.code === 'refused') expect(verdict.problem.reasons[0]?.code).toBe('badSignature');
+    // An outsider re-links the chain: the event's own signature no longer holds.
+    const relinked = await verify(withHead(bundle, await relink(events)));
+    expect(relinked).toMatchObject({ status: 'broken', event: { seq: index + 1 }, problem: { code: 'signature' } });
+    if (relinked.status === 'broken' && relinked.problem.code === 'signature') {
+      expect(relinked.problem.reasons[0]?.code).toBe('eventSignatureInvalid');
+    }
+    // The ambassador, who may record decisions, re-signs the event with her own key: the
+    // director's statement signature over the comment still does not hold.
+    const { people } = await demoProcess();
+    const resigned = await relink(events, index, (e) => (e.seq === index + 1 ? people.ikbo.key : null));
+    const insider = await verify(withHead(bundle, resigned));
+    expect(insider).toMatchObject({ status: 'broken', event: { seq: index + 1 }, problem: { code: 'refused' } });
+    if (insider.status === 'broken' && insider.problem.code === 'refused') expect(insider.problem.reasons[0]?.code).toBe('badSignature');
   });
 
   it('catches a sign-off attributed to a person without the required role', async () => {
@@ -64,8 +64,11 @@ describe('verifying an audit bundle', () => {
     const index = bundle.events.findIndex((e) => e.type === 'SignOffGranted' && e.actor.role === 'staffCouncil');
     const events = structuredClone(bundle.events);
     (events[index] as LoggedEvent).actor.role = 'regionalDirectorate';
-    const verdict = await verify(withHead(bundle, await rechain(events)));
-    expect(verdict).toMatchObject({ status: 'broken', event: { seq: index + 1 }, problem: { code: 'refused' } });
+    expect(await verify(withHead(bundle, await relink(events)))).toMatchObject({
+      status: 'broken',
+      event: { seq: index + 1 },
+      problem: { code: 'signature' },
+    });
   });
 
   it('catches a head signed by someone who is not registered in the process', async () => {
@@ -121,9 +124,9 @@ describe('verifying an audit bundle', () => {
     const bytes = (text: string) => verifyBundleBytes(engine(), utf8(text), sha256);
     expect(await bytes('{"format": ')).toMatchObject({ status: 'invalid', problem: { code: 'notJson' } });
     expect(await bytes('[1,2]')).toMatchObject({ status: 'invalid', problem: { code: 'notBundle' } });
-    expect(await bytes('{"format":"ankerpunkt.audit-bundle","formatVersion":2}')).toMatchObject({
+    expect(await bytes('{"format":"ankerpunkt.audit-bundle","formatVersion":3}')).toMatchObject({
       status: 'invalid',
-      problem: { code: 'wrongVersion', got: 2 },
+      problem: { code: 'wrongVersion', got: 3 },
     });
     expect(await verifyBundleBytes(engine(), new Uint8Array([0x7b, 0xff, 0x7d]), sha256)).toMatchObject({
       status: 'invalid',

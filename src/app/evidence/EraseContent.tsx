@@ -9,7 +9,7 @@ import type { EvidenceRecord, EvidenceRevision } from '../../../machines/process
 import type { ProcessCommand } from '../../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { type EraseOutcome, eraseEvidenceContent } from '../../db/erase.ts';
-import { useServices } from '../data.tsx';
+import { eventSignerOf, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { useAppend } from '../process-data.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
@@ -33,7 +33,7 @@ export function EraseContent({
 }) {
   const t = useMessages(evidenceMessages);
   const services = useServices();
-  const { build } = useAppend(processId, snapshot);
+  const { build, signer } = useAppend(processId, snapshot);
   const headingId = useId();
   const [reason, setReason] = useState('');
   const { content } = revision;
@@ -45,7 +45,14 @@ export function EraseContent({
   });
   const erase = async (cmd: ProcessCommand | null): Promise<EraseOutcome> => {
     if (!cmd) return { ok: false, kind: 'storage', problem: { code: 'failed', detail: 'not ready' } };
-    const outcome = await eraseEvidenceContent(services.db, services.engine, services.sha256, processId, cmd);
+    const outcome = await eraseEvidenceContent(
+      services.db,
+      services.engine,
+      services.sha256,
+      processId,
+      cmd,
+      signer ? eventSignerOf(signer) : null,
+    );
     if (outcome.ok) onErased(outcome);
     return outcome;
   };

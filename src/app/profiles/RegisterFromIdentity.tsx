@@ -69,7 +69,7 @@ export function RegisterFromIdentity({ processId, snapshot }: { processId: strin
   const command = !identity
     ? null
     : registered
-      ? build({ type: 'KeyRegistered', payload: { personId: identity.personId, key: identity.key } })
+      ? build({ type: 'KeyRegistered', payload: { personId: identity.personId, key: identity.key, keyProof: identity.keyProof } })
       : build({
           type: 'PersonRegistered',
           payload: {
@@ -78,6 +78,7 @@ export function RegisterFromIdentity({ processId, snapshot }: { processId: strin
             roles: [role],
             organisation: identity.organisation,
             key: identity.key,
+            keyProof: identity.keyProof,
           },
         });
 

@@ -25,5 +25,9 @@ export function describeIdentityProblem(problem: IdentityFileProblem, t: Message
       return p.badField(t.fields[problem.field]);
     case 'badKey':
       return p.badKey;
+    case 'outdated':
+      return p.outdated;
+    case 'badProof':
+      return p.badProof;
   }
 }

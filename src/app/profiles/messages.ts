@@ -8,6 +8,7 @@ const fieldsDe: Record<IdentityField, string> = {
   organisation: 'Funktion / Dienststelle',
   suggestedRoles: 'Rollen',
   key: 'Schlüssel',
+  keyProof: 'Besitznachweis des Schlüssels',
   createdAt: 'Erstellt am',
 };
 
@@ -19,6 +20,7 @@ const fieldsEn: Record<IdentityField, string> = {
   organisation: 'Function / agency',
   suggestedRoles: 'Roles',
   key: 'Key',
+  keyProof: "Key's proof of possession",
   createdAt: 'Created on',
 };
 
@@ -77,6 +79,8 @@ export const profileMessages = {
     idleSaved: (minutes: number) => `Gespeichert: Sperre nach ${minutes} Minuten ohne Eingabe.`,
     // Identity file
     identityTitle: 'Identität weitergeben',
+    identityNeedsUnlock:
+      'Die Identitätsdatei enthält einen Besitznachweis, den nur Ihr Schlüssel erstellen kann. Entsperren Sie Ihr Profil einmal, dann steht sie hier bereit.',
     identityHint:
       'Damit eine IKBO Sie in ihren Prozess eintragen kann, geben Sie ihr Ihre Identitätsdatei (Name, Rolle, öffentlicher Schlüssel; nichts Geheimes) oder lassen den QR-Code scannen. Bestätigen Sie danach den Fingerabdruck am Telefon oder persönlich.',
     download: 'Identitätsdatei speichern',
@@ -124,6 +128,10 @@ export const profileMessages = {
       unknownField: (fields: string) => `Die Identitätsdatei enthält unbekannte Angaben (${fields}). Nichts wurde geändert.`,
       badField: (field: string) => `In der Identitätsdatei ist die Angabe „${field}“ fehlerhaft oder fehlt. Nichts wurde geändert.`,
       badKey: 'Der Schlüssel in der Identitätsdatei ist beschädigt oder passt nicht zu seinem Fingerabdruck. Nichts wurde geändert.',
+      outdated:
+        'Diese Identitätsdatei stammt aus einer älteren Ankerpunkt-Version: Ihr fehlt der Besitznachweis des Schlüssels, ohne den niemand mehr eingetragen wird. Bitten Sie die Person, ihre Identitätsdatei neu zu speichern (Einstellungen → Profile). Nichts wurde geändert.',
+      badProof:
+        'Der Besitznachweis in der Identitätsdatei ist ungültig: Er wurde nicht mit diesem Schlüssel für diese Person erstellt (die Datei wurde verändert). Nichts wurde geändert.',
       unreadable: 'Die Datei ließ sich nicht lesen. Nichts wurde geändert.',
     },
     fields: fieldsDe,
@@ -184,6 +192,8 @@ export const profileMessages = {
     idleSave: 'Save',
     idleSaved: (minutes: number) => `Saved: lock after ${minutes} minutes without input.`,
     identityTitle: 'Hand over your identity',
+    identityNeedsUnlock:
+      'The identity file holds a proof of possession that only your key can make. Unlock your profile once, and it is ready here.',
     identityHint:
       'For an ambassador to register you in their process, give them your identity file (name, role, public key; nothing secret) or let them scan the QR code. Then confirm the fingerprint on the phone or in person.',
     download: 'Save identity file',
@@ -225,6 +235,10 @@ export const profileMessages = {
       unknownField: (fields: string) => `The identity file contains unknown entries (${fields}). Nothing was changed.`,
       badField: (field: string) => `In the identity file, the entry "${field}" is wrong or missing. Nothing was changed.`,
       badKey: 'The key in the identity file is damaged or does not match its fingerprint. Nothing was changed.',
+      outdated:
+        "This identity file comes from an older Ankerpunkt version: it lacks the key's proof of possession, without which nobody is registered any more. Ask the person to save their identity file again (Settings → Profiles). Nothing was changed.",
+      badProof:
+        'The proof of possession in the identity file is invalid: it was not made with this key for this person (the file was changed). Nothing was changed.',
       unreadable: 'The file could not be read. Nothing was changed.',
     },
     fields: fieldsEn,

@@ -9,7 +9,7 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { type ImportResponseOutcome, importResponseFile } from '../../db/signoff-files.ts';
 import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
 import { MAX_RESPONSE_FILE_BYTES } from '../../domain/signoff-exchange.ts';
-import { useServices } from '../data.tsx';
+import { eventSignerOf, useServices, useSigner } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { DropZone } from '../ui/DropZone.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';
@@ -21,6 +21,7 @@ export function ResponseImport({ processId, snapshot }: { processId: string; sna
   const t = useMessages(exchangeMessages);
   const { lang } = useLang();
   const { db, engine, sha256, now } = useServices();
+  const signer = useSigner();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportResponseOutcome | null>(null);
   const read = async (file: File) => {
@@ -28,7 +29,7 @@ export function ResponseImport({ processId, snapshot }: { processId: string; sna
     setOutcome(null);
     const chosen = await readChosenFile(file, MAX_RESPONSE_FILE_BYTES);
     const result: ImportResponseOutcome = chosen.ok
-      ? await importResponseFile(db, engine, sha256, processId, chosen.bytes, now())
+      ? await importResponseFile(db, engine, sha256, processId, chosen.bytes, now(), signer ? eventSignerOf(signer) : null)
       : { ok: false, kind: 'file', problem: { code: 'tooLarge', bytes: chosen.bytes, limit: MAX_RESPONSE_FILE_BYTES } };
     setBusy(false);
     setOutcome(result);

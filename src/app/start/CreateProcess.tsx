@@ -4,9 +4,9 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { AgencyType } from '../../../standards/schema.ts';
-import { createIdentity, setCurrentIdentity } from '../../db/identities.ts';
+import { createIdentity, setCurrentIdentity, signingKeyOf } from '../../db/identities.ts';
 import { type AppendOutcome, appendCommand } from '../../db/process-store.ts';
-import { useCurrentIdentity, useServices } from '../data.tsx';
+import { useCurrentIdentity, useServices, useSigner } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { useMessages } from '../i18n.tsx';
 import { requestPersistentStorage } from '../persistence.ts';
@@ -25,6 +25,7 @@ function CreateProcessForm() {
   // After the demo, the device acts as its sample ambassador; a real process needs the real person.
   const demoPersona = current?.personId === DEMO_AMBASSADOR_ID ? current : null;
   const identity = demoPersona ? null : current;
+  const signer = useSigner();
   const [form, setForm] = useState({
     name: '',
     type: 'JC' as AgencyType,
@@ -52,20 +53,30 @@ function CreateProcessForm() {
     const me = identity ?? (await createIdentity(services.db, { name: form.person.trim(), organisation: form.organisation.trim() }));
     if (demoPersona) await setCurrentIdentity(services.db, me.personId);
     const processId = crypto.randomUUID();
-    const result = await appendCommand(services.db, services.engine, services.sha256, processId, {
-      type: 'ProcessOpened',
-      id: crypto.randomUUID(),
-      at: services.now().toISOString(),
-      actor: { personId: me.personId, role: 'ambassador' },
-      payload: {
-        processId,
-        agency: { name: form.name.trim(), type: form.type, region: form.region.trim() },
-        templateVersion: services.engine.rulebook.template.version,
-        catalogVersion: services.engine.rulebook.catalog.version,
-        startedOn: form.startedOn,
-        founder: { personId: me.personId, name: me.name, roles: ['ambassador'], organisation: me.organisation, key: me.publicKey },
+    // The founder's key signs the opening; a locked passphrase profile must be unlocked first.
+    const key = me === identity && signer ? { privateKey: signer.privateKey, record: me.publicKey } : signingKeyOf(me);
+    const eventSigner = key ? { personId: me.personId, key } : null;
+    const result = await appendCommand(
+      services.db,
+      services.engine,
+      services.sha256,
+      processId,
+      {
+        type: 'ProcessOpened',
+        id: crypto.randomUUID(),
+        at: services.now().toISOString(),
+        actor: { personId: me.personId, role: 'ambassador' },
+        payload: {
+          processId,
+          agency: { name: form.name.trim(), type: form.type, region: form.region.trim() },
+          templateVersion: services.engine.rulebook.template.version,
+          catalogVersion: services.engine.rulebook.catalog.version,
+          startedOn: form.startedOn,
+          founder: { personId: me.personId, name: me.name, roles: ['ambassador'], organisation: me.organisation, key: me.publicKey },
+        },
       },
-    });
+      eventSigner,
+    );
     setOutcome(result);
     if (result.ok) {
       requestPersistentStorage();

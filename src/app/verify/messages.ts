@@ -42,7 +42,7 @@ export const verifyMessages = {
     confirmPoints: [
       'Das Protokoll wird ab jetzt auf diesem Gerät fortgeschrieben.',
       'Auf dem bisherigen Gerät darf niemand mehr in diesem Prozess schreiben. Sonst entstehen zwei verschiedene Fortsetzungen, die sich nicht zusammenführen lassen.',
-      'Wer hier weiterarbeitet, muss im Prozess als Person mit einem Schlüssel eingetragen sein. Ist es dieselbe Person wie bisher, wird nach der Übernahme der neue Schlüssel dieses Geräts eingetragen (ein Ereignis im Protokoll). Ist es eine neue Person, muss die bisherige IKBO sie vorher im Prozess eintragen (als IKBO) und das Prüfpaket danach erneut exportieren.',
+      'Weiterarbeiten kann hier nur, wessen Schlüssel dieses Geräts im Prozess eingetragen ist: Jeder Eintrag wird mit ihm signiert. Ist er es noch nicht, schicken Sie Ihre Identitätsdatei (Einstellungen → Profile) an eine IKBO des Prozesses; sie trägt Sie ein und exportiert das Prüfpaket erneut, das Sie dann übernehmen.',
       'Den Schlüssel des alten Geräts widerrufen Sie anschließend in der Übersicht, damit niemand mehr mit ihm freigeben kann.',
     ],
     confirm: 'Ja, Prozess übernehmen',
@@ -54,15 +54,19 @@ export const verifyMessages = {
     filesStored: (n: number) => `${n} Nachweisdateien gespeichert.`,
     filesMissing: (n: number) => `${n} Nachweisdateien sind nicht auf diesem Gerät (nicht im Prüfpaket enthalten).`,
     open: 'Prozess öffnen',
-    continueTitle: 'Als wer führen Sie den Prozess weiter?',
-    continueHint:
-      'Im Prozess eingetragene IKBO. Wählen Sie sich aus: dieses Gerät erhält einen neuen Schlüssel, der im Protokoll eingetragen wird. Der private Schlüssel verlässt das Gerät nie.',
-    continueNone:
-      'Im Prozess ist keine IKBO eingetragen, als die Sie weiterarbeiten könnten. Bitten Sie die bisherige IKBO, Sie einzutragen und das Prüfpaket erneut zu exportieren.',
-    continueAs: 'Ich bin',
-    register: 'Schlüssel dieses Geräts eintragen',
-    registered: (name: string) => `Der Schlüssel dieses Geräts ist für ${name} eingetragen. Sie können jetzt weiterarbeiten.`,
+    continueTitle: 'Wer führt den Prozess hier weiter?',
     alreadyRegistered: (name: string) => `Sie arbeiten als ${name}; Ihr Schlüssel ist im Prozess eingetragen.`,
+    switchHint: 'Dieses Profil des Geräts ist im Prozess als IKBO mit seinem Schlüssel eingetragen:',
+    switchTo: (name: string) => `Als ${name} weiterarbeiten`,
+    switched: (name: string) => `Sie arbeiten jetzt als ${name}.`,
+    notRegistered:
+      'Kein Profil dieses Geräts ist im Prozess als IKBO mit seinem Schlüssel eingetragen. Jeder Eintrag wird mit dem Schlüssel der Person signiert, die ihn aufzeichnet; einen eigenen Schlüssel kann sich niemand selbst eintragen.',
+    notRegisteredSteps: [
+      'Öffnen Sie Einstellungen → Profile und speichern Sie Ihre Identitätsdatei (oder zeigen Sie den QR-Code).',
+      'Schicken Sie sie einer IKBO des Prozesses. Sie trägt Sie ein, nachdem Sie ihr Ihren Fingerabdruck am Telefon bestätigt haben.',
+      'Sie exportiert das Prüfpaket erneut; übernehmen Sie dieses hier.',
+    ],
+    openProfiles: 'Zu den Profilen',
     revokeHint: 'Widerrufen Sie in der Übersicht den Schlüssel des alten Geräts, sobald es nicht mehr benutzt wird.',
     statusWords: 'Ergebnis',
   },
@@ -108,7 +112,7 @@ export const verifyMessages = {
     confirmPoints: [
       'From now on the log is continued on this device.',
       'Nobody may write in this process on the previous device any more. Otherwise two different continuations arise that cannot be merged.',
-      'Whoever continues here must be registered in the process as a person with a key. If it is the same person as before, this device\'s new key is registered after the take-over (event "KeyRegistered"). If it is a new person, the previous ambassador must register them in the process first (as ambassador) and export the bundle again.',
+      'Only someone whose key on this device is registered in the process can continue here: every entry is signed with it. If it is not yet, send your identity file (Settings → Profiles) to an ambassador of the process; they register you and export the bundle again, which you then take over.',
       "Afterwards revoke the old device's key in the overview, so that nobody can sign with it any more.",
     ],
     confirm: 'Yes, take over',
@@ -120,15 +124,19 @@ export const verifyMessages = {
     filesStored: (n: number) => `${n} evidence files stored.`,
     filesMissing: (n: number) => `${n} evidence files are not on this device (not included in the bundle).`,
     open: 'Open the process',
-    continueTitle: 'As whom do you continue the process?',
-    continueHint:
-      'Ambassadors registered in the process. Choose yourself: this device gets a new key, registered in the log (KeyRegistered). The private key never leaves the device.',
-    continueNone:
-      'No ambassador is registered in the process whom you could continue as. Ask the previous ambassador to register you and export the bundle again.',
-    continueAs: 'I am',
-    register: "Register this device's key",
-    registered: (name: string) => `This device's key is registered for ${name}. You can continue now.`,
+    continueTitle: 'Who continues the process here?',
     alreadyRegistered: (name: string) => `You work as ${name}; your key is registered in the process.`,
+    switchHint: "This device's profile is registered in the process as an ambassador, with its key:",
+    switchTo: (name: string) => `Continue as ${name}`,
+    switched: (name: string) => `You now work as ${name}.`,
+    notRegistered:
+      'No profile of this device is registered in the process as an ambassador with its key. Every entry is signed with the key of the person who records it; nobody can register their own key.',
+    notRegisteredSteps: [
+      'Open Settings → Profiles and save your identity file (or show its QR code).',
+      'Send it to an ambassador of the process. They register you once you have confirmed your fingerprint on the phone.',
+      'They export the bundle again; take that one over here.',
+    ],
+    openProfiles: 'To the profiles',
     revokeHint: "Revoke the old device's key in the overview as soon as it is no longer used.",
     statusWords: 'Result',
   },

@@ -1,8 +1,8 @@
 /**
  * A small script runner for writing realistic process histories: a clock that only moves
  * forward, people with real keys, and one method per thing an ambassador or director does.
- * Every step goes through the real engine; a step the machine refuses is a bug in the script
- * and stops it with the machine's reasons.
+ * Every step goes through the real engine and is signed by the person who does it; a step the
+ * machine refuses is a bug in the script and stops it with the machine's reasons.
  */
 
 import { findEvidence, findRequest } from '../../../machines/process/process.collections.ts';
@@ -13,6 +13,7 @@ import { signOffDecisionCommand, signOffRequestCommand } from '../commands.ts';
 import { utf8 } from '../crypto/encoding.ts';
 import { generateSigningKey, type SigningKey } from '../crypto/keys.ts';
 import type { Sha256Hex } from '../crypto/sha256.ts';
+import { type EventSigner, proveKeyPossession } from '../event-signature.ts';
 import { MemoryLog } from '../memory-log.ts';
 import type { ProcessEngine } from '../process-engine.ts';
 
@@ -42,6 +43,12 @@ export class DemoWriter {
   readonly log: MemoryLog;
   /** Evidence file contents by SHA-256, as the app would store them. */
   readonly files = new Map<string, DemoFile>();
+  /**
+   * People who decide on sign-offs on a device of their own, each with the ambassador who records
+   * their decisions: those come as response files, and the event that places one in the log is
+   * signed by the ambassador who reads it in.
+   */
+  readonly remoteDeciders = new Map<string, ScriptPerson>();
   private now: Date;
   private counter = 0;
 
@@ -83,8 +90,25 @@ export class DemoWriter {
     return { personId, name, roles, organisation, key: await generateSigningKey() };
   }
 
+  /** The founder's registration in the opening, which the founder's own key signs. */
   registration(person: ScriptPerson): PersonRegistration {
     return { personId: person.personId, name: person.name, roles: person.roles, organisation: person.organisation, key: person.key.record };
+  }
+
+  /** Registers another person, with their key's proof of possession (as their identity file has it). */
+  async register(by: ScriptPerson, person: ScriptPerson): Promise<void> {
+    const keyProof = await proveKeyPossession(person.personId, person.key);
+    await this.record('PersonRegistered', by, { ...this.registration(person), keyProof });
+  }
+
+  /** Registers a new key of a person already in the process, with its proof of possession. */
+  async registerKey(by: ScriptPerson, person: ScriptPerson, key: SigningKey): Promise<void> {
+    const keyProof = await proveKeyPossession(person.personId, key);
+    await this.record('KeyRegistered', by, { personId: person.personId, key: key.record, keyProof });
+  }
+
+  static signer(person: ScriptPerson): EventSigner {
+    return { personId: person.personId, key: person.key };
   }
 
   actor(person: ScriptPerson, role: RoleId = person.roles[0] as RoleId): Actor {
@@ -100,7 +124,7 @@ export class DemoWriter {
     const command = { type, id: this.nextId('e'), at: this.tick(), actor: this.actor(by, role), payload } as Parameters<
       MemoryLog['append']
     >[0];
-    const result = await this.log.append(command);
+    const result = await this.log.append(command, DemoWriter.signer(by));
     if (!result.ok) throw new Error(`demo step ${type} refused: ${JSON.stringify(result.reasons)}`);
   }
 
@@ -166,11 +190,15 @@ export class DemoWriter {
       requestId,
       note,
     });
-    const result = await this.log.append(command);
+    const result = await this.log.append(command, DemoWriter.signer(by));
     if (!result.ok) throw new Error(`demo sign-off request refused: ${JSON.stringify(result.reasons)}`);
     return requestId;
   }
 
+  /**
+   * A decision signed by `by`; recorded by `by` too, unless they decide on a device of their own
+   * (remoteDeciders), when the ambassador who asked records it.
+   */
   async decide(by: ScriptPerson, role: RoleId, requestId: string, decision: 'granted' | 'refused', comment: string): Promise<void> {
     const at = this.tick();
     const command = await signOffDecisionCommand(this.log.snapshot, {
@@ -183,7 +211,8 @@ export class DemoWriter {
       decision,
       comment,
     });
-    const result = await this.log.append(command);
+    const recorder = this.remoteDeciders.get(by.personId) ?? by;
+    const result = await this.log.append(command, DemoWriter.signer(recorder));
     if (!result.ok) throw new Error(`demo sign-off decision refused: ${JSON.stringify(result.reasons)}`);
   }
 

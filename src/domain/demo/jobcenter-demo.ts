@@ -45,7 +45,10 @@ export async function buildJobcenterDemo(engine: ProcessEngine, sha256: Sha256He
     startedOn: '2024-01-15',
     founder: w.registration(ikbo),
   });
-  for (const person of [gf, pr, tv, rd, iq]) await w.record('PersonRegistered', ikbo, w.registration(person));
+  for (const person of [gf, pr, tv, rd, iq]) await w.register(ikbo, person);
+  // The staff council and the supervisory board decide on devices of their own, by response file.
+  w.remoteDeciders.set(pr.personId, ikbo);
+  w.remoteDeciders.set(tv.personId, ikbo);
 
   w.on('2024-01-29');
   const kontrakt = await w.attach(ikbo, {
@@ -467,7 +470,7 @@ export async function buildJobcenterDemo(engine: ProcessEngine, sha256: Sha256He
     keyId: gf.key.record.keyId,
     reason: 'Dr. Berger ist in den Ruhestand getreten.',
   });
-  await w.record('PersonRegistered', ikbo, w.registration(gfNew));
+  await w.register(ikbo, gfNew);
 
   // ---------------------------------------------------------------- renewal (cycle 2)
   w.on('2026-03-26');
