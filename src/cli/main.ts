@@ -12,6 +12,7 @@
 import { openAsBlob } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { founderKeyIdOf } from '../domain/attribution.ts';
 import { buildBundle, serializeBundle } from '../domain/bundle.ts';
 import { nodeSha256Hex } from '../domain/crypto/node-sha256.ts';
 import { buildJobcenterDemo } from '../domain/demo/jobcenter-demo.ts';
@@ -250,7 +251,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.err(verdictLine(verdict, lang, engine().rulebook));
         return code;
       }
-      const chain = { eventCount: verdict.bundle.events.length, headHash: verdict.bundle.head.headHash };
+      const chain = {
+        eventCount: verdict.bundle.events.length,
+        headHash: verdict.bundle.head.headHash,
+        founderKeyId: founderKeyIdOf(verdict.bundle.events),
+      };
       io.out(reportText(buildReport(engine(), verdict.snapshot, asOf.toISOString(), chain), lang, engine().rulebook));
       return EXIT.ok;
     }

@@ -1,8 +1,10 @@
 /** The process report as plain text for a terminal or an e-mail, German or English. */
 import type { Rulebook } from '../../standards/rulebook.ts';
+import { fingerprint } from '../domain/crypto/keys.ts';
 import type { ProcessReport } from '../domain/report.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason, formatDate, wordsFor } from '../i18n/reasons.ts';
+import { signingWarning } from './verdict-text.ts';
 
 const T = {
   de: {
@@ -32,6 +34,12 @@ const T = {
     events: 'Ereignisse im Protokoll',
     headHash: 'Kopf-Hash der Kette',
     verifyHint: 'Prüfen: npx ankerpunkt verify DATEI',
+    founderKey: 'Gründungsschlüssel',
+    keys: 'Schlüssel im Prozess (Fingerabdrücke zum Abgleich)',
+    registered: 'eingetragen am',
+    revoked: 'widerrufen am',
+    trustHint:
+      'Beweiskraft hat das Protokoll für alle, die einen dieser Fingerabdrücke aus anderer Quelle kennen: npx ankerpunkt verify DATEI --trust FINGERABDRUCK',
     measureStatus: { planned: 'geplant', running: 'läuft', replanned: 'neu geplant', done: 'erledigt', cancelled: 'abgebrochen' } as Record<
       string,
       string
@@ -64,6 +72,12 @@ const T = {
     events: 'events in the log',
     headHash: 'head hash of the chain',
     verifyHint: 'Verify: npx ankerpunkt verify FILE',
+    founderKey: "founder's key",
+    keys: 'Keys in the process (fingerprints to compare)',
+    registered: 'registered on',
+    revoked: 'revoked on',
+    trustHint:
+      'The log is proof for anyone who knows one of these fingerprints from elsewhere: npx ankerpunkt verify FILE --trust FINGERPRINT',
     measureStatus: { planned: 'planned', running: 'running', replanned: 're-planned', done: 'done', cancelled: 'cancelled' } as Record<
       string,
       string
@@ -130,5 +144,15 @@ export function reportText(report: ProcessReport, lang: Lang, rulebook: Rulebook
   lines.push(...(overdue.length > 0 ? overdue : [t.none]));
   lines.push('', `${report.eventCount} ${t.events}`);
   if (report.chain) lines.push(`${t.headHash}: ${report.chain.headHash}`, t.verifyHint);
+  const warning = signingWarning(report.signing.signedFrom, report.eventCount, lang);
+  if (warning) lines.push(warning);
+
+  heading(t.keys);
+  for (const k of report.signing.keys) {
+    const founder = k.keyId === report.chain?.founderKeyId ? ` (${t.founderKey})` : '';
+    const revoked = k.revokedAt ? ` · ${t.revoked} ${date(k.revokedAt)}` : '';
+    lines.push(`${fingerprint(k.keyId)} · ${k.name}${founder} · ${t.registered} ${date(k.registeredAt)}${revoked}`);
+  }
+  lines.push(t.trustHint);
   return `${lines.join('\n')}\n`;
 }

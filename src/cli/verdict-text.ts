@@ -144,16 +144,21 @@ export function signedText(a: Attribution, eventCount: number, lang: Lang): stri
  * is signed.
  */
 export function unsignedWarning(a: Attribution, formatVersion: number, lang: Lang): string | null {
+  return signingWarning(a.signedFrom, a.unsigned, lang, formatVersion);
+}
+
+/** The same warning from the first signed event's seq and the log's length (null: none signed). */
+export function signingWarning(signedFrom: number | null, eventCount: number, lang: Lang, formatVersion = 2): string | null {
   const de = lang === 'de';
-  if (a.signedFrom === 1) return null;
-  if (a.signedFrom === null) {
+  if (signedFrom === 1 || eventCount === 0) return null;
+  if (signedFrom === null) {
     return de
       ? `WARNUNG: Kein Ereignis ist einzeln signiert${formatVersion === 1 ? ' (Format 1)' : ''}. Wer was aufgezeichnet hat, ist nicht bewiesen: Der Inhalt beruht auf der exportierenden Person; bewiesen sind nur die Freigabe-Signaturen und der Kopf.`
       : `WARNING: no event is signed on its own${formatVersion === 1 ? ' (format 1)' : ''}. Who recorded what is not proven: the content rests on the person who exported it; only the sign-off signatures and the head are proven.`;
   }
   return de
-    ? `WARNUNG: Die Ereignisse 1 bis ${a.unsigned} wurden vor der Umstellung auf einzeln signierte Ereignisse aufgezeichnet. Wer sie aufgezeichnet hat, ist nicht bewiesen; sie beruhen auf der exportierenden Person. Zurechenbar ist das Protokoll ab Ereignis ${a.signedFrom}.`
-    : `WARNING: events 1 to ${a.unsigned} were recorded before events were signed one by one. Who recorded them is not proven; they rest on the person who exported the bundle. The log is attributable from event ${a.signedFrom} on.`;
+    ? `WARNUNG: Die Ereignisse 1 bis ${signedFrom - 1} wurden vor der Umstellung auf einzeln signierte Ereignisse aufgezeichnet. Wer sie aufgezeichnet hat, ist nicht bewiesen; sie beruhen auf der exportierenden Person. Zurechenbar ist das Protokoll ab Ereignis ${signedFrom}.`
+    : `WARNING: events 1 to ${signedFrom - 1} were recorded before events were signed one by one. Who recorded them is not proven; they rest on the person who exported the bundle. The log is attributable from event ${signedFrom} on.`;
 }
 
 /** The founder's key and every signer with their fingerprint, and what that proves to whom. */

@@ -22,6 +22,7 @@ import { LoggedEvent } from '../domain/chain.ts';
 import { fromBase64Url, toBase64Url } from '../domain/crypto/encoding.ts';
 import { generateSigningKey } from '../domain/crypto/keys.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import { proveKeyPossession, verifyKeyPossession } from '../domain/event-signature.ts';
 import { type BackupStatus, backupStatusOf, LAST_BACKUP_SETTING, REMINDER_DAYS_SETTING } from '../domain/import/backup-settings.ts';
 import { BACKUP_ZIP_LIMITS, openZip, type ZipArchive, type ZipProblem, ZipReadError } from '../domain/import/zip-reader.ts';
 import { findPollutingKey, parseJsonBytes } from '../domain/json-bytes.ts';
@@ -34,7 +35,10 @@ import { snapshotRows } from './snapshot-store.ts';
 import { type StorageProblem, storageProblem } from './storage-errors.ts';
 
 export const BACKUP_FORMAT = 'ankerpunkt.backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: profiles carry their key's proof of possession (audit bundle format 2 registers none without). */
+export const BACKUP_FORMAT_VERSION = 2;
+/** Versions this build restores: a version-1 backup's profiles make their proofs when next used. */
+const READABLE_BACKUP_VERSIONS: readonly unknown[] = [1, 2];
 export const MANIFEST_ENTRY = 'backup.json';
 
 const processPath = (processId: string) => `processes/${processId}.json`;
@@ -51,6 +55,8 @@ const BackupIdentity = z.strictObject({
   publicKey: PublicKey,
   previousKeys: z.optional(z.array(PublicKey)),
   createdAt: z.string(),
+  /** The current key's signature agreeing to be registered as this person (format 2). */
+  keyProof: z.optional(z.string().check(z.maxLength(200))),
   /** Passphrase profiles only; binary fields as base64url. */
   wrappedKey: z.optional(
     z.strictObject({
@@ -67,7 +73,7 @@ type BackupIdentity = z.infer<typeof BackupIdentity>;
 
 export const BackupManifest = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(BACKUP_FORMAT_VERSION)]),
   createdAt: IsoDateTime,
   processes: z.array(
     z.strictObject({
@@ -95,6 +101,7 @@ function identityForBackup(identity: Identity): BackupIdentity {
     publicKey: identity.publicKey,
     ...(identity.previousKeys ? { previousKeys: identity.previousKeys } : {}),
     createdAt: identity.createdAt,
+    ...(identity.keyProof ? { keyProof: identity.keyProof } : {}),
     ...(identity.protection === 'passphrase' && wrapped
       ? {
           wrappedKey: {
@@ -232,7 +239,7 @@ async function readJsonEntry<T>(zip: ZipArchive, name: string, schema: z.ZodMini
       throw new RestoreAbort({ code: 'notBackup' });
     }
     const version = (json as { formatVersion?: unknown }).formatVersion;
-    if (version !== BACKUP_FORMAT_VERSION) throw new RestoreAbort({ code: 'wrongVersion', got: version });
+    if (!READABLE_BACKUP_VERSIONS.includes(version)) throw new RestoreAbort({ code: 'wrongVersion', got: version });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -252,12 +259,15 @@ interface VerifiedProcess {
 }
 
 async function identityFromBackup(backup: BackupIdentity): Promise<{ identity: Identity; newKey: boolean }> {
-  const { wrappedKey, protection, ...common } = backup;
+  const { wrappedKey, protection, keyProof, ...common } = backup;
   if (protection === 'passphrase' && wrappedKey) {
+    // A proof that is not the key's own would only be refused when registering: not kept.
+    const proofHolds = keyProof !== undefined && (await verifyKeyPossession(common.personId, common.publicKey, keyProof));
     return {
       newKey: false,
       identity: {
         ...common,
+        ...(proofHolds ? { keyProof } : {}),
         protection,
         wrappedKey: {
           kdf: wrappedKey.kdf,
@@ -270,7 +280,8 @@ async function identityFromBackup(backup: BackupIdentity): Promise<{ identity: I
       },
     };
   }
-  // The old device key could not be copied: a new one, the old one kept as a previous key.
+  // The old device key could not be copied: a new one, with its own proof, the old one kept as a
+  // previous key.
   const key = await generateSigningKey(false);
   return {
     newKey: true,
@@ -279,6 +290,7 @@ async function identityFromBackup(backup: BackupIdentity): Promise<{ identity: I
       protection: 'device',
       privateKey: key.privateKey,
       publicKey: key.record,
+      keyProof: await proveKeyPossession(common.personId, key),
       previousKeys: [...(common.previousKeys ?? []), common.publicKey],
     },
   };

@@ -66,6 +66,24 @@ export interface EvidenceReportEntry {
 export interface ChainReport {
   eventCount: number;
   headHash: string;
+  /** The key the opening registered: every other key was registered from it, signature by signature. */
+  founderKeyId: string | null;
+}
+
+/** A key registered in the process, with its fingerprint's owner, for an auditor to compare. */
+export interface ReportKey {
+  keyId: string;
+  personId: string;
+  name: string;
+  registeredAt: string;
+  revokedAt: string | null;
+}
+
+/** From which event on the log is attributable, and the keys it is signed with. */
+export interface SigningReport {
+  /** Seq of the first signed event; null when none is (a log recorded before format 2). */
+  signedFrom: number | null;
+  keys: ReportKey[];
 }
 
 export interface ProcessReport {
@@ -89,6 +107,7 @@ export interface ProcessReport {
   evidence: EvidenceReportEntry[];
   /** Null when the caller does not know the head (the snapshot alone does not hold it). */
   chain: ChainReport | null;
+  signing: SigningReport;
   eventCount: number;
 }
 
@@ -191,6 +210,16 @@ export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf:
     measures: measureReports(ctx, asOf),
     evidence: evidenceReport(ctx),
     chain,
+    signing: {
+      signedFrom: ctx.signedFrom,
+      keys: Object.values(ctx.keys).map((k) => ({
+        keyId: k.keyId,
+        personId: k.personId,
+        name: name(k.personId),
+        registeredAt: k.registeredAt,
+        revokedAt: k.revokedAt,
+      })),
+    },
     eventCount: ctx.eventCount,
   };
 }

@@ -180,7 +180,7 @@ describe('profiles on a shared device', () => {
     const identity = JSON.parse(file.toString('utf8'));
     expect(identity).toMatchObject({
       format: 'ankerpunkt.identity',
-      formatVersion: 1,
+      formatVersion: 2,
       name: 'Dr. Paul Leiter',
       suggestedRoles: ['managingDirector'],
     });

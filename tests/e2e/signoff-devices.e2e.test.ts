@@ -33,6 +33,24 @@ async function importResponse(page: Page, saved: Saved | { name: string; buffer:
   await page.getByLabel('Antwort der Geschäftsführung einlesen').setInputFiles(asFile(saved));
 }
 
+/** The current person on this device, then back to the process. */
+async function actAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const select = page.getByLabel('Aktuelle Person');
+  const value = await select.locator('option', { hasText: name }).getAttribute('value');
+  await select.selectOption(value ?? '');
+  await page.getByRole('link', { name: 'Prozesse' }).click();
+  await page.getByRole('link', { name: `${AGENCY} öffnen` }).click();
+  await page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+}
+
+/** The audit bundle (JSON) from the export tab. */
+async function exportBundle(page: Page): Promise<Saved> {
+  await page.getByRole('link', { name: 'Export' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Export' }).waitFor();
+  return download(page, 'Prüfpaket herunterladen (JSON)');
+}
+
 describe('a sign-off on two devices', () => {
   const app = appUnderTest();
 
@@ -169,6 +187,73 @@ describe('a sign-off on two devices', () => {
     // The stage can be completed.
     await amb.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' }).click();
     await amb.locator('.stepper [aria-current="step"]', { hasText: 'Strukturaufbau' }).waitFor();
+
+    // The audit trail so far, then a colleague's profile on the same device, registered by Maria,
+    // records a protocol under their own key; the trail again.
+    const earlier = await exportBundle(amb);
+    await amb.getByRole('link', { name: 'Einstellungen' }).click();
+    await amb.getByRole('textbox', { name: 'Name', exact: true }).fill('Bernd Kollege');
+    await amb.getByRole('button', { name: 'Person anlegen' }).click();
+    await amb.getByText('Person angelegt.').waitFor();
+    await actAs(amb, 'Maria Beispiel');
+    await amb.getByText('Person dieses Geräts eintragen').click();
+    const bernd = await amb.getByLabel('Person', { exact: true }).locator('option', { hasText: 'Bernd Kollege' }).getAttribute('value');
+    await amb.getByLabel('Person', { exact: true }).selectOption(bernd ?? '');
+    await amb.getByLabel('Rolle', { exact: true }).selectOption('ambassador');
+    await amb.getByRole('button', { name: 'Eintragen', exact: true }).click();
+    await amb.getByRole('rowheader', { name: /Bernd Kollege/ }).waitFor();
+    await actAs(amb, 'Bernd Kollege');
+    await amb.getByRole('link', { name: 'Nachweise' }).click();
+    await amb.getByLabel('Art des Nachweises').selectOption('protokoll');
+    await amb.getByRole('textbox', { name: 'Titel', exact: true }).fill('Protokoll Steuerungsgruppe');
+    await amb
+      .getByLabel('Datei auswählen')
+      .setInputFiles({ name: 'protokoll.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nProtokoll\n') });
+    await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
+    await amb.getByText('Nachweis „Protokoll Steuerungsgruppe“ gespeichert.').waitFor();
+    const later = await exportBundle(amb);
+
+    // The director's device verifies it: every event signed, three signers with fingerprints.
+    await dir.getByRole('link', { name: 'Prüfen & Importieren' }).click();
+    await dir.getByLabel('Prüfpaket wählen (JSON oder ZIP)').setInputFiles(asFile(later));
+    await dir.getByRole('heading', { name: /Ergebnis der Prüfung: Intakt/ }).waitFor();
+    const signers = dir.getByRole('table', { name: /Jeder Schlüssel, der im Protokoll signiert hat/ });
+    for (const name of ['Maria Beispiel', 'Dr. Paul Leiter', 'Bernd Kollege']) await signers.getByRole('rowheader', { name }).waitFor();
+    await dir.getByText(/Alle \d+ Ereignisse sind einzeln signiert/).waitFor();
+    expect(await axeViolations(dir)).toEqual([]);
+    // A fingerprint known from elsewhere (here: Maria's, as read out on the phone) is the anchor.
+    const trail = JSON.parse(later.buffer.toString('utf8'));
+    const founder: string = trail.events[0].payload.founder.key.keyId;
+    await dir.getByLabel('Bekannte Fingerabdrücke', { exact: true }).fill(founder.toUpperCase().replace(/(.{4})/g, '$1 '));
+    await dir.getByRole('button', { name: 'Fingerabdrücke prüfen' }).click();
+    await dir.getByText(/^Vertraut: Das Prüfpaket ist mit den Schlüsseln signiert/).waitFor();
+    await dir.getByLabel('Bekannte Fingerabdrücke', { exact: true }).fill(`Maria Beispiel=${'0'.repeat(32)}`);
+    await dir.getByRole('button', { name: 'Fingerabdrücke prüfen' }).click();
+    await dir
+      .getByRole('alert')
+      .filter({ hasText: /Nicht vertraut/ })
+      .waitFor();
+    // It continues the earlier export.
+    await dir.getByLabel('Früheren Export wählen (JSON oder ZIP)').setInputFiles(asFile(earlier));
+    await dir.getByText(/FORTGESETZT: beginnt mit genau den \d+ Ereignissen des früheren Exports, \d+ neu/).waitFor();
+    expect(await axeViolations(dir)).toEqual([]);
+    // The earlier export against the later one: cut short.
+    await dir.getByLabel('Prüfpaket wählen (JSON oder ZIP)').setInputFiles(asFile(earlier));
+    await dir.getByRole('heading', { name: /Ergebnis der Prüfung: Intakt/ }).waitFor();
+    await dir.getByLabel('Früheren Export wählen (JSON oder ZIP)').setInputFiles(asFile(later));
+    await dir
+      .getByRole('alert')
+      .filter({ hasText: /GEKÜRZT/ })
+      .waitFor();
+
+    // Bernd's entry edited in the file, its hash recomputed by no one: refused at that event.
+    const attached = trail.events.findLast((e: { type: string }) => e.type === 'EvidenceAttached');
+    attached.payload.title = 'Protokoll (geändert)';
+    await dir
+      .getByLabel('Prüfpaket wählen (JSON oder ZIP)')
+      .setInputFiles({ ...asFile(later), buffer: Buffer.from(JSON.stringify(trail)) });
+    await dir.getByRole('heading', { name: /Ergebnis der Prüfung: Gebrochen/ }).waitFor();
+    await dir.locator('.verdict-where').getByText(`${attached.seq} (${attached.id})`).waitFor();
     expect(ambassador.errors).toEqual([]);
     expect(director.errors).toEqual([]);
     await ambassador.context.close();

@@ -51,7 +51,7 @@ describe('the timeline of a process', () => {
     const { page, errors, context } = await session(app.browser);
     await openDemoTimeline(page, app.url);
     await page
-      .getByText(/^✓ Kette intakt: 160 Ereignisse, jedes mit dem vorigen verkettet und geprüft\. Kopf-Hash [0-9a-f]{12}…$/)
+      .getByText(/^✓ Kette intakt: 160 Ereignisse, jedes mit dem vorigen verkettet, signiert und geprüft\. Kopf-Hash [0-9a-f]{12}…$/)
       .waitFor({
         timeout: 30_000,
       });

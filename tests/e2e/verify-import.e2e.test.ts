@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { GOOD } from '../fixtures/bundles/build.ts';
+import { FORGED_SEQ, GOOD } from '../fixtures/bundles/build.ts';
 import { appUnderTest, axeViolations, session } from './harness.ts';
 
 const AGENCY = 'Jobcenter Neckar-Alb (Demo)';
@@ -51,6 +51,13 @@ describe('verifying and importing bundles', () => {
     await where.getByText(/Hash stimmt nicht: der Inhalt wurde verändert/).waitFor();
     expect(await page.getByRole('button', { name: 'Nur zum Lesen öffnen' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    // An outsider's forgery: an outcome changed, a key of theirs "registered" for the ambassador,
+    // the chain re-linked and re-signed. Refused at the changed event, nothing to import.
+    await choose(page, 'forged-outcome-new-key.json');
+    await page.getByRole('heading', { name: /Ergebnis der Prüfung: Gebrochen/ }).waitFor();
+    await where.getByText(`${FORGED_SEQ} (e-`).waitFor();
+    await where.getByText(/nicht registriert/).waitFor();
+    expect(await page.getByRole('button', { name: 'Nur zum Lesen öffnen' }).count()).toBe(0);
 
     for (const [file, says] of [
       ['prototype-pollution.json', /unzulässigen Schlüssel „__proto__“/],
@@ -69,22 +76,28 @@ describe('verifying and importing bundles', () => {
     await context.close();
   });
 
-  it('takes a process over, registers the key of this device, backs everything up and restores it in a second browser', async () => {
+  it('takes a process over, shows how to get this device registered, backs everything up and restores it in a second browser', async () => {
     const { page, errors, context } = await session(app.browser);
+    // A profile of this device whose key the process does not know (yet).
+    await page.goto(`${app.url}#/settings`);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nina Neu');
+    await page.getByRole('button', { name: 'Person anlegen' }).click();
+    await page.getByText('Person angelegt.').waitFor();
     await openVerify(page, app.url);
     await choose(page, GOOD.zip);
     await page.getByRole('button', { name: 'Prozess übernehmen (dieses Gerät führt ihn weiter)' }).click();
     await page.getByRole('heading', { name: 'Prozess wirklich übernehmen?' }).waitFor();
     await page
-      .getByText(/der neue Schlüssel dieses Geräts eingetragen/)
+      .getByText(/Weiterarbeiten kann hier nur, wessen Schlüssel dieses Geräts im Prozess eingetragen ist/)
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ja, Prozess übernehmen' }).click();
     await page.getByText(`„${AGENCY}“ wird jetzt auf diesem Gerät geführt.`).waitFor();
-    await page.getByLabel('Ich bin').selectOption({ label: 'Leyla Aydın (Jobcenter Neckar-Alb, Migrationsbeauftragte)' });
-    await page.getByRole('button', { name: 'Schlüssel dieses Geräts eintragen' }).click();
-    await page.getByText('Der Schlüssel dieses Geräts ist für Leyla Aydın eingetragen. Sie können jetzt weiterarbeiten.').waitFor();
+    // Nobody can register their own key: the steps to be registered by an ambassador instead.
+    await page.getByText(/Kein Profil dieses Geräts ist im Prozess als IKBO mit seinem Schlüssel eingetragen/).waitFor();
+    await page.getByRole('link', { name: 'Zu den Profilen' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
 
     // The start page reminds of a backup: there is data, and none was made.
     await page.getByRole('link', { name: 'Prozesse' }).click();
@@ -114,7 +127,7 @@ describe('verifying and importing bundles', () => {
     await second.page.getByRole('heading', { name: 'Sicherung jetzt wiederherstellen?' }).waitFor();
     await second.page.getByRole('button', { name: 'Wiederherstellen', exact: true }).click();
     await second.page.getByText('1 Prozesse übernommen.').waitFor({ timeout: 60_000 });
-    await second.page.getByText(/Neuer Schlüssel erzeugt für: Leyla Aydın/).waitFor();
+    await second.page.getByText(/Neuer Schlüssel erzeugt für: Nina Neu/).waitFor();
     expect(await axeViolations(second.page)).toEqual([]);
     await second.page.getByRole('link', { name: 'Prozesse' }).click();
     await second.page.getByRole('link', { name: `${AGENCY} öffnen` }).click();

@@ -19,6 +19,9 @@ async function cli(...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** A key id as the fingerprint the verdict shows: groups of four, upper case. */
+const spaced = (keyId: string) => (keyId.toUpperCase().match(/.{4}/g) ?? []).join(' ');
+
 describe('ankerpunkt CLI', () => {
   let dir: string;
   let demo: string;
@@ -64,7 +67,6 @@ describe('ankerpunkt CLI', () => {
     const bundle = JSON.parse(await readFile(demo, 'utf8'));
     const founder = bundle.events[0].payload.founder.key.keyId as string;
     const keller = bundle.people.find((p: { personId: string }) => p.personId === 'p-keller').keys[0].keyId as string;
-    const spaced = (keyId: string) => (keyId.toUpperCase().match(/.{4}/g) ?? []).join(' ');
 
     const trusted = await cli('verify', demo, '--trust', spaced(founder), '--trust', `Martina Keller=${keller}`);
     expect(trusted.code).toBe(0);
@@ -195,6 +197,12 @@ describe('ankerpunkt CLI', () => {
     expect(de.out).toContain('Geschäftsführung: Dr. Thomas Berger, abgelehnt am 27.06.2024');
     expect(de.out).toContain('ÜBERFÄLLIG: Schulungskonzept');
     expect(de.out).toMatch(/Sprachmittlung\s+2\s+3\s+–/);
+    // The fingerprints to compare, the founder's key marked; no warning, every event is signed.
+    const bundle = JSON.parse(await readFile(demo, 'utf8'));
+    const founder = bundle.events[0].payload.founder.key.keyId as string;
+    expect(de.out).toContain(`${spaced(founder)} · Leyla Aydın (Gründungsschlüssel) · eingetragen am`);
+    expect(de.out).toMatch(/widerrufen am/);
+    expect(de.out).not.toContain('WARNUNG');
     const en = await cli('report', demo, '--lang', 'en', '--at', '2026-11-25T12:00:00Z');
     expect(en.out).toContain('Current stage: Implementation · cycle 3');
     expect(en.out).toContain('OVERDUE: ');

@@ -8,6 +8,7 @@ import type { AnkerpunktDb } from '../../src/db/database.ts';
 import { adoptIdentity } from '../../src/db/identities.ts';
 import { importBundleFile } from '../../src/db/import-store.ts';
 import { eventsOf, loadProcess } from '../../src/db/process-store.ts';
+import { verifyKeyPossession } from '../../src/domain/event-signature.ts';
 import { readBundleFile } from '../../src/domain/import/bundle-file.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { replay } from '../../src/domain/replay.ts';
@@ -160,6 +161,8 @@ describe('backup and restore', () => {
       },
       publicKey: { keyId: 'ab'.repeat(16), algorithm: 'ECDSA-P256-SHA256', publicKey: 'AAAA' },
       createdAt: NOW.toISOString(),
+      // Not this key's signature: a restore must not carry it on as a proof of possession.
+      keyProof: 'x'.repeat(86),
     });
     await db.settings.put({ key: 'backupReminderDays', value: 14 });
     // A second process, read-only, from another agency's bundle; with evidence files.
@@ -181,12 +184,28 @@ describe('backup and restore', () => {
     const ikbo = await fresh.identities.get(people.ikbo.personId);
     expect(ikbo?.publicKey.keyId).not.toBe(people.ikbo.key.record.keyId);
     expect(ikbo?.previousKeys?.map((k) => k.keyId)).toEqual([people.ikbo.key.record.keyId]);
+    // The new key proves possession at once, so an ambassador can register it from the identity file.
+    expect(ikbo?.publicKey && ikbo.keyProof && (await verifyKeyPossession(ikbo.personId, ikbo.publicKey, ikbo.keyProof))).toBe(true);
+    expect(shared?.keyProof).toBeUndefined();
     expect((await fresh.settings.get('backupReminderDays'))?.value).toBe(14);
     expect(await fresh.settings.get('lastBackupAt')).toBeUndefined();
 
     // Restoring again on the same device: every process is skipped, nothing doubled.
     const again = await restoreBackup(fresh, eng, sha256, blob);
     expect(again).toMatchObject({ ok: true, restored: [], skipped: [PROCESS_ID], files: 0 });
+  });
+
+  it('restores a version-1 backup (profiles without proofs of possession)', async () => {
+    const source = freshDb();
+    expect((await importBundleFile(source, eng, sha256, fixture(GOOD.zip), 'readOnly', NOW)).ok).toBe(true);
+    const { unzipSync } = await import('fflate');
+    const entries = unzipSync(new Uint8Array(await (await createBackup(source, NOW)).arrayBuffer()));
+    const manifest = JSON.parse(new TextDecoder().decode(entries['backup.json']));
+    expect(manifest.formatVersion).toBe(2);
+    manifest.formatVersion = 1;
+    const v1 = zipSync({ ...entries, 'backup.json': new TextEncoder().encode(JSON.stringify(manifest)) });
+    const outcome = await restoreBackup(freshDb(), eng, sha256, new Blob([v1 as Uint8Array<ArrayBuffer>]));
+    expect(outcome).toMatchObject({ ok: true, restored: [PROCESS_ID] });
   });
 
   it('keeps read-only flags of restored copies', async () => {

@@ -8,6 +8,7 @@ import { normaliseForSearch } from '../../src/domain/search-text.ts';
 import { berlinDay, type TimelineEntry, type TimelineEvent, timelineEntries, writtenDay } from '../../src/domain/timeline.ts';
 import { filterTimeline, NO_FILTER, type TimelineFilter, timelineFacets } from '../../src/domain/timeline-filter.ts';
 import { demoProcess, sha256 } from '../support/demo.ts';
+import { unsignedCopy } from '../support/legacy.ts';
 
 const rulebook = engine().rulebook;
 
@@ -257,8 +258,21 @@ describe('the chain status of a stored log', () => {
       status: 'intact',
       count: 160,
       headHash: last.hash,
+      signedFrom: 1,
     });
     expect(await checkStoredChain(engine(), sha256, [], null)).toEqual({ status: 'empty' });
+  });
+
+  it('says a log recorded before format 2 is not signed', async () => {
+    const { writer } = await demoProcess();
+    const legacy = await unsignedCopy(writer.log.events);
+    const last = legacy[legacy.length - 1] as LoggedEvent;
+    expect(await checkStoredChain(engine(), sha256, legacy, { seq: last.seq, hash: last.hash })).toEqual({
+      status: 'intact',
+      count: 160,
+      headHash: last.hash,
+      signedFrom: null,
+    });
   });
 
   it('names the first broken event: a changed comment, or events cut off the end', async () => {

@@ -3,7 +3,7 @@
  * (overview, measures, evidence, standards).
  */
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { useServices } from '../data.tsx';
+import { useCurrentIdentity, useServices, useSigner } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { ExportTab } from '../export/ExportTab.tsx';
@@ -133,6 +133,7 @@ function ProcessContent({
           {t.readOnlyCopy}
         </div>
       ) : null}
+      {readOnly ? null : <LockedNotice />}
       {ctx.pausedAt ? (
         <div className="notice notice-warning" role="status">
           <span aria-hidden="true">⏸ </span>
@@ -150,5 +151,21 @@ function ProcessContent({
         {tab === 'export' ? <ExportTab processId={processId} snapshot={snapshot} /> : null}
       </div>
     </>
+  );
+}
+
+/** While the current profile is locked nothing can be recorded: said once, above the tabs. */
+function LockedNotice() {
+  const t = useMessages(processMessages);
+  const identity = useCurrentIdentity();
+  const signer = useSigner();
+  if (!identity || signer) return null;
+  return (
+    <div className="notice notice-warning" role="status">
+      <p>
+        <span aria-hidden="true">🔒 </span>
+        {t.profileLocked(identity.name)} <Link to={{ screen: 'settings' }}>{t.unlockHere}</Link>
+      </p>
+    </div>
   );
 }

@@ -20,6 +20,9 @@ export const processMessages = {
     report: 'Bericht',
     readOnlyCopy: 'Kopie nur zum Lesen: eingeführt aus einer Datei. Ändern lässt sich nur das Original auf dem Gerät, von dem sie stammt.',
     pausedSince: (date: string, reason: string) => `Pausiert seit ${date}: ${reason}`,
+    profileLocked: (name: string) =>
+      `Das Profil von ${name} ist gesperrt. Jeder Eintrag wird mit dem Schlüssel der Person signiert, die ihn aufzeichnet: Zum Aufzeichnen entsperren Sie es mit Ihrer Passphrase.`,
+    unlockHere: 'Profil entsperren (Einstellungen)',
     criteria: 'Ausstiegskriterien der Phase',
     met: 'erfüllt',
     open: 'offen',
@@ -65,6 +68,9 @@ export const processMessages = {
     report: 'Report',
     readOnlyCopy: 'Read-only copy, imported from a file. Only the original, on the device it came from, can be changed.',
     pausedSince: (date: string, reason: string) => `Paused since ${date}: ${reason}`,
+    profileLocked: (name: string) =>
+      `${name}'s profile is locked. Every entry is signed with the key of the person who records it: to record, unlock it with your passphrase.`,
+    unlockHere: 'Unlock the profile (settings)',
     criteria: 'Exit criteria of the stage',
     met: 'met',
     open: 'open',

@@ -28,7 +28,8 @@ export const profileMessages = {
   de: {
     // Unlocking
     lockedTitle: (name: string) => `Profil von ${name} ist gesperrt`,
-    lockedHint: 'Zum Signieren geben Sie bitte Ihre Passphrase ein. Der Schlüssel bleibt nur so lange entsperrt, wie Sie arbeiten.',
+    lockedHint:
+      'Jeder Eintrag und jede Freigabe wird mit Ihrem Schlüssel signiert: Bitte geben Sie Ihre Passphrase ein. Der Schlüssel bleibt nur so lange entsperrt, wie Sie arbeiten.',
     passphrase: 'Passphrase',
     unlock: 'Entsperren',
     unlocking: 'Wird entsperrt …',
@@ -145,7 +146,8 @@ export const profileMessages = {
   },
   en: {
     lockedTitle: (name: string) => `${name}'s profile is locked`,
-    lockedHint: 'To sign, please enter your passphrase. The key stays unlocked only while you are working.',
+    lockedHint:
+      'Every entry and every sign-off is signed with your key: please enter your passphrase. The key stays unlocked only while you are working.',
     passphrase: 'Passphrase',
     unlock: 'Unlock',
     unlocking: 'Unlocking …',

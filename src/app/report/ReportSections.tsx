@@ -1,6 +1,7 @@
 /** The sections of the Prozessbericht, each a heading and a table that prints without cut rows. */
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import type { Rulebook } from '../../../standards/rulebook.ts';
+import { signingWarning } from '../../cli/verdict-text.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import type { ProcessReport } from '../../domain/report.ts';
 import { wordsFor } from '../../i18n/reasons.ts';
@@ -256,6 +257,40 @@ export function EvidenceSection({ report, rulebook }: { report: ProcessReport; r
           ))}
         </ReportTable>
       )}
+    </ReportSection>
+  );
+}
+
+/**
+ * From which event on the log is attributable, and every key in the process with its
+ * fingerprint: what an auditor compares with a fingerprint known from elsewhere.
+ */
+export function KeysSection({ report, founderKeyId }: { report: ProcessReport; founderKeyId: string | null }) {
+  const t = useMessages(reportMessages);
+  const { lang } = useLang();
+  const { signedFrom, keys } = report.signing;
+  const warning = signingWarning(signedFrom, report.eventCount, lang);
+  return (
+    <ReportSection id="report-keys" title={t.keysTitle}>
+      {warning ? <p className="report-warning">{warning.replace(/^[^:]+: /, '')}</p> : <p>{t.allSigned}</p>}
+      <p>{t.keysIntro}</p>
+      <ReportTable
+        labelledBy="report-keys"
+        className="report-keys"
+        columns={[t.keyPerson, t.keyFingerprint, t.keyRegistered, t.keyRevoked]}
+      >
+        {keys.map((k) => (
+          <tr key={k.keyId}>
+            <th scope="row">
+              {k.name}
+              {k.keyId === founderKeyId ? <span className="report-sub">{t.founderKey}</span> : null}
+            </th>
+            <td className="report-mono">{fingerprint(k.keyId)}</td>
+            <td>{formatDay(k.registeredAt, lang)}</td>
+            <td>{k.revokedAt ? formatDay(k.revokedAt, lang) : '–'}</td>
+          </tr>
+        ))}
+      </ReportTable>
     </ReportSection>
   );
 }

@@ -14,6 +14,7 @@ import { Link } from '../router.tsx';
 import { reportMessages } from './messages.ts';
 import {
   EvidenceSection,
+  KeysSection,
   MaturitySection,
   MeasuresSection,
   MilestonesSection,
@@ -88,7 +89,10 @@ export function ReportView({ processId, snapshot }: { processId: string; snapsho
   const { lang } = useLang();
   const { db, engine, now } = useServices();
   const head = useLiveQuery(() => db.heads.get(processId), [db, processId]);
-  const chain = head ? { eventCount: head.seq, headHash: head.hash } : null;
+  // The opening names the founder's key: the root every other key was registered from.
+  const opening = useLiveQuery(() => db.events.get([processId, 1]), [db, processId]);
+  const founderKeyId = opening?.type === 'ProcessOpened' ? opening.payload.founder.key.keyId : null;
+  const chain = head ? { eventCount: head.seq, headHash: head.hash, founderKeyId } : null;
   const asOf = now().toISOString();
   const report = buildReport(engine, snapshot, asOf, chain);
   return (
@@ -113,6 +117,7 @@ export function ReportView({ processId, snapshot }: { processId: string; snapsho
       <MeasuresSection report={report} />
       <EvidenceSection report={report} rulebook={engine.rulebook} />
       <ChainSection chain={chain} />
+      <KeysSection report={report} founderKeyId={founderKeyId} />
       <footer className="report-footer">
         <p>{t.footer(formatDateTime(asOf, lang))}</p>
       </footer>

@@ -68,7 +68,7 @@ export const reportMessages = {
 
     chainTitle: 'Hash-Kette und Prüfung',
     chainIntro:
-      'Jedes Ereignis trägt den SHA-256-Hash seines Vorgängers. Wer ein Ereignis ändert, entfernt oder umstellt, verändert jeden Hash danach – auch den Kopf-Hash unten.',
+      'Jedes Ereignis trägt den SHA-256-Hash seines Vorgängers und ist mit dem Schlüssel der aufzeichnenden Person signiert. Wer ein Ereignis ändert, entfernt oder umstellt, verändert jeden Hash danach – auch den Kopf-Hash unten – und bräuchte für neue Signaturen die Schlüssel aller Betroffenen. Anzahl und Kopf-Hash erlauben den Vergleich mit einem späteren Export.',
     headHash: 'Kopf-Hash (Hash des letzten Ereignisses)',
     eventCount: 'Anzahl der Ereignisse',
     howTitle: 'So prüfen Sie den Bericht',
@@ -80,6 +80,15 @@ export const reportMessages = {
     ],
     verifyCommand: 'npx ankerpunkt verify <datei>',
     unknownHead: 'Der Kopf der Kette wird geladen …',
+    keysTitle: 'Signaturen und Fingerabdrücke',
+    allSigned: 'Jedes Ereignis ist einzeln mit dem Schlüssel der Person signiert, die es aufgezeichnet hat.',
+    keysIntro:
+      'Beweiskraft hat das Protokoll für alle, die einen dieser Fingerabdrücke aus anderer Quelle kennen (Identitätsdatei, Telefonat, früherer Export): Beim Prüfen mit „--trust FINGERABDRUCK“ oder im Feld „Bekannte Fingerabdrücke“ angeben.',
+    keyPerson: 'Person',
+    keyFingerprint: 'Fingerabdruck',
+    keyRegistered: 'Eingetragen am',
+    keyRevoked: 'Widerrufen am',
+    founderKey: 'Gründungsschlüssel',
     footer: (at: string) =>
       `Erstellt mit Ankerpunkt am ${at}. Dieser Bericht ist eine Ansicht des Protokolls; maßgeblich ist das Prüfpaket.`,
   },
@@ -150,7 +159,7 @@ export const reportMessages = {
 
     chainTitle: 'Hash chain and verification',
     chainIntro:
-      'Every event carries the SHA-256 digest of the one before it. Changing, removing or reordering any event changes every hash after it, including the head hash below.',
+      'Every event carries the SHA-256 digest of the one before it and is signed with the key of the person who recorded it. Changing, removing or reordering any event changes every hash after it, including the head hash below, and new signatures would need the keys of everyone concerned. Count and head hash allow comparing with a later export.',
     headHash: 'Head hash (hash of the last event)',
     eventCount: 'Number of events',
     howTitle: 'How to check this report',
@@ -162,6 +171,15 @@ export const reportMessages = {
     ],
     verifyCommand: 'npx ankerpunkt verify <file>',
     unknownHead: 'Loading the head of the chain …',
+    keysTitle: 'Signatures and fingerprints',
+    allSigned: 'Every event is signed on its own with the key of the person who recorded it.',
+    keysIntro:
+      'The log is proof for anyone who knows one of these fingerprints from elsewhere (identity file, phone call, earlier export): give it when verifying, with "--trust FINGERPRINT" or in the "Known fingerprints" field.',
+    keyPerson: 'Person',
+    keyFingerprint: 'Fingerprint',
+    keyRegistered: 'Registered on',
+    keyRevoked: 'Revoked on',
+    founderKey: "Founder's key",
     footer: (at: string) => `Made with Ankerpunkt on ${at}. This report is a view of the log; the audit bundle is authoritative.`,
   },
 };

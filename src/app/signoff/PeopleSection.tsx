@@ -6,9 +6,10 @@
  * the engine's to say.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import type { RoleId } from '../../../standards/schema.ts';
+import { ensureKeyProof } from '../../db/identities.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
@@ -35,10 +36,32 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
   const roleLabel = (id: string) => engine.rulebook.template.roles.find((r) => r.id === id)?.label[lang] ?? id;
   const unregistered = identities.filter((i) => !ctx.people[i.personId]);
   const chosen = unregistered.find((i) => i.personId === personId);
+  // The new key's proof that it agrees to be registered; a profile from before proofs existed
+  // makes it now if its key is usable without a passphrase (else the engine's refusal says why).
+  const [keyProof, setKeyProof] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    setKeyProof(chosen?.keyProof ?? null);
+    if (chosen && !chosen.keyProof) {
+      ensureKeyProof(db, chosen).then((proof) => {
+        if (current) setKeyProof(proof);
+      });
+    }
+    return () => {
+      current = false;
+    };
+  }, [db, chosen]);
   const command = chosen
     ? build({
         type: 'PersonRegistered',
-        payload: { personId: chosen.personId, name: chosen.name, roles: [role], organisation: chosen.organisation, key: chosen.publicKey },
+        payload: {
+          personId: chosen.personId,
+          name: chosen.name,
+          roles: [role],
+          organisation: chosen.organisation,
+          key: chosen.publicKey,
+          ...(keyProof ? { keyProof } : {}),
+        },
       })
     : null;
   return (

@@ -47,8 +47,9 @@ export function ResponseFileButtons({
     setSaved(null);
     setRefused(null);
     const signed = await signDecision(snapshot, unsigned, signer.privateKey);
-    // The same check the ambassador's device makes on import, signature included.
-    const checked = await decide(engine, snapshot, signed, sha256);
+    // The same check the ambassador's device makes on import, the statement's signature included.
+    // The event itself is signed there, by whoever reads the file in, so no event signature yet.
+    const checked = await decide(engine, snapshot, signed, sha256, []);
     if (!checked.accepted) {
       setBusy(false);
       setRefused(checked.reasons);

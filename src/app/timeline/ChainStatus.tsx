@@ -67,12 +67,23 @@ export function ChainStatus({ verdict }: { verdict: ChainVerdict }) {
       </div>
     );
   }
+  if (verdict.status === 'intact' && verdict.signedFrom !== 1) {
+    return (
+      <div className="notice notice-warning chain-status" role="status">
+        <p>
+          <span aria-hidden="true">✓ </span>
+          {t.chainIntact(verdict.count, verdict.headHash.slice(0, 12), false)}
+        </p>
+        <p>{verdict.signedFrom === null ? t.chainUnsigned : t.chainPartlySigned(verdict.signedFrom)}</p>
+      </div>
+    );
+  }
   return (
     <p className={`chain-status chain-${verdict.status}`} role="status">
       {verdict.status === 'intact' ? <span aria-hidden="true">✓ </span> : null}
       {verdict.status === 'checking' ? t.chainChecking : null}
       {verdict.status === 'empty' ? t.chainEmpty : null}
-      {verdict.status === 'intact' ? t.chainIntact(verdict.count, verdict.headHash.slice(0, 12)) : null}
+      {verdict.status === 'intact' ? t.chainIntact(verdict.count, verdict.headHash.slice(0, 12), true) : null}
     </p>
   );
 }

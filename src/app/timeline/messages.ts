@@ -34,8 +34,12 @@ export const timelineMessages = {
     evidenceGone: 'nicht mehr vorhanden',
     links: 'Verweise',
     chainChecking: 'Die Kette des Protokolls wird geprüft …',
-    chainIntact: (n: number, head: string) =>
-      `Kette intakt: ${n.toLocaleString('de-DE')} Ereignisse, jedes mit dem vorigen verkettet und geprüft. Kopf-Hash ${head}…`,
+    chainIntact: (n: number, head: string, signed: boolean) =>
+      `Kette intakt: ${n.toLocaleString('de-DE')} Ereignisse, jedes mit dem vorigen verkettet${signed ? ', signiert' : ''} und geprüft. Kopf-Hash ${head}…`,
+    chainPartlySigned: (signedFrom: number) =>
+      `Die Ereignisse 1 bis ${(signedFrom - 1).toLocaleString('de-DE')} wurden vor der Umstellung auf einzeln signierte Ereignisse aufgezeichnet: Wer sie aufgezeichnet hat, beweist das Protokoll nicht. Zurechenbar ist es ab Ereignis ${signedFrom.toLocaleString('de-DE')}.`,
+    chainUnsigned:
+      'Kein Ereignis dieses Protokolls ist einzeln signiert (aufgezeichnet vor der Umstellung): Wer was aufgezeichnet hat, beweist es nicht. Der nächste Eintrag wird signiert; ab ihm ist das Protokoll zurechenbar.',
     chainBroken: (seq: number) => `Kette gebrochen bei Ereignis ${seq}:`,
     chainEmpty: 'Das Protokoll ist leer.',
     chainFailed: 'Die Kette konnte nicht geprüft werden, weil das Protokoll nicht gelesen werden konnte. Es wurde nichts verändert.',
@@ -86,8 +90,12 @@ export const timelineMessages = {
     evidenceGone: 'no longer present',
     links: 'Links',
     chainChecking: 'Checking the chain of the log …',
-    chainIntact: (n: number, head: string) =>
-      `Chain intact: ${n.toLocaleString('en-GB')} events, each linked to the one before and checked. Head hash ${head}…`,
+    chainIntact: (n: number, head: string, signed: boolean) =>
+      `Chain intact: ${n.toLocaleString('en-GB')} events, each linked to the one before${signed ? ', signed' : ''} and checked. Head hash ${head}…`,
+    chainPartlySigned: (signedFrom: number) =>
+      `Events 1 to ${(signedFrom - 1).toLocaleString('en-GB')} were recorded before events were signed one by one: the log does not prove who recorded them. It is attributable from event ${signedFrom.toLocaleString('en-GB')} on.`,
+    chainUnsigned:
+      'No event of this log is signed on its own (recorded before the change): it does not prove who recorded what. The next entry will be signed; from it on the log is attributable.',
     chainBroken: (seq: number) => `Chain broken at event ${seq}:`,
     chainEmpty: 'The log is empty.',
     chainFailed: 'The chain could not be checked because the log could not be read. Nothing was changed.',

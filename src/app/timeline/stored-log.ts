@@ -40,7 +40,8 @@ export function useStoredLog(processId: string, headSeq: number): StoredLog {
 export type ChainVerdict =
   | { status: 'checking' }
   | { status: 'empty' }
-  | { status: 'intact'; count: number; headHash: string }
+  /** `signedFrom`: the first signed event's seq, null if none is (a log recorded before format 2). */
+  | { status: 'intact'; count: number; headHash: string; signedFrom: number | null }
   | { status: 'broken'; seq: number; problem: BrokenProblem | { code: 'headMismatch'; expected: number; got: number } }
   | { status: 'failed' };
 
@@ -57,9 +58,11 @@ export async function checkStoredChain(
 ): Promise<ChainVerdict> {
   const last = events[events.length - 1];
   if (!last) return { status: 'empty' };
+  let signedFrom: number | null;
   try {
     const walked = await verifyEvents(eng, events, sha256);
     if (!walked.ok) return { status: 'broken', seq: walked.event.seq, problem: walked.problem };
+    signedFrom = walked.snapshot.context.signedFrom;
   } catch {
     // A stored row that is not an event at all: the walk cannot even read it.
     return { status: 'failed' };
@@ -67,7 +70,7 @@ export async function checkStoredChain(
   if (head && (head.seq !== last.seq || head.hash !== last.hash)) {
     return { status: 'broken', seq: last.seq + 1, problem: { code: 'headMismatch', expected: head.seq, got: last.seq } };
   }
-  return { status: 'intact', count: events.length, headHash: last.hash };
+  return { status: 'intact', count: events.length, headHash: last.hash, signedFrom };
 }
 
 export function useChainVerdict(log: StoredLog): ChainVerdict {

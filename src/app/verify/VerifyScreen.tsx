@@ -18,9 +18,12 @@ import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { DropZone } from '../ui/DropZone.tsx';
 import { ContinueAs } from './ContinueAs.tsx';
+import { ContinuityCheck } from './ContinuityCheck.tsx';
 import { EvidenceTable } from './EvidenceTable.tsx';
 import { importProblemText } from './import-text.ts';
 import { verifyMessages } from './messages.ts';
+import { SignersCard } from './SignersCard.tsx';
+import { TrustCheck } from './TrustCheck.tsx';
 import './verify.css';
 
 type Phase =
@@ -158,9 +161,17 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
         ) : null}
         <p className="hint">{t.sameAsCli}</p>
         <p>
-          <code className="verdict-line">{line}</code>
+          {/* The headline only: the lines after it are shown as the sections below. */}
+          <code className="verdict-line">{line.split('\n')[0]}</code>
         </p>
       </section>
+      {verdict.status === 'intact' ? (
+        <>
+          <SignersCard summary={verdict.summary} />
+          <TrustCheck verdict={verdict} />
+          <ContinuityCheck verdict={verdict} />
+        </>
+      ) : null}
       {file.kind === 'zip' && evidence ? (
         <EvidenceTable rows={evidence} ignored={file.ignored} />
       ) : (
