@@ -13,6 +13,7 @@ import { canonicalBytes } from '../src/domain/crypto/canonical-json.ts';
 import { fromBase64Url } from '../src/domain/crypto/encoding.ts';
 import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
 import { DemoWriter } from '../src/domain/demo/demo-writer.ts';
+import { sealAndSign } from '../src/domain/event-signature.ts';
 import { cryptoReasons, engine, statementFor } from '../src/domain/process-engine.ts';
 import { signStatement, verifyStatement } from '../src/domain/statements.ts';
 
@@ -63,7 +64,7 @@ async function pendingRequest() {
     startedOn: '2027-01-11',
     founder: w.registration(ikbo),
   });
-  await w.record('PersonRegistered', ikbo, w.registration(gf));
+  await w.register(ikbo, gf);
   await w.attach(ikbo, {
     kind: 'kontrakt',
     title: 'Kontrakt DIKÖ 2027',
@@ -111,6 +112,8 @@ async function main(): Promise<void> {
     await signStatement(gf.key.privateKey, statement);
   }
 
+  const head = { seq: snapshot.context.eventCount, hash: 'f'.repeat(64) };
+  const signer = { personId: gf.personId, key: gf.key };
   const bareSign = () => crypto.subtle.sign(SIGNING, gf.key.privateKey, same);
   const bareVerify = () => crypto.subtle.verify(SIGNING, publicKey, bareSignature, same);
   const measures: [string, () => Promise<unknown>, string, () => Promise<unknown>][] = [
@@ -118,6 +121,13 @@ async function main(): Promise<void> {
     ['verify statement', () => verifyStatement(gf.key.record.publicKey, statement, signature), 'bare ECDSA P-256 verify', bareVerify],
     ['sign decision (from state)', () => signDecision(snapshot, decision, gf.key.privateKey), 'bare ECDSA P-256 sign', bareSign],
     ['check decision (cryptoReasons)', () => cryptoReasons(snapshot, decision, nodeSha256Hex), 'bare ECDSA P-256 verify', bareVerify],
+    // What every append now adds: sealing the event and signing its hash (format 2).
+    [
+      'seal + sign an event (append)',
+      () => sealAndSign(snapshot, decision, head, nodeSha256Hex, signer),
+      'bare ECDSA P-256 sign',
+      bareSign,
+    ],
   ];
   const rows: Row[] = [];
   for (const [name, ours, baselineName, bare] of measures) {

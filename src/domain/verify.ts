@@ -164,15 +164,16 @@ export type WalkResult =
   | { ok: true; snapshot: ProcessSnapshot; signatures: number; tally: SignatureTally }
   | { ok: false; event: EventRef; problem: BrokenProblem };
 
-/** How many event signatures are checked at once, while the walk goes on. */
+/** How many event signatures may be in flight at once, while the walk goes on. */
 const SIGNATURE_WINDOW = 256;
 
 /**
  * Walks the log once: each event must sit in the chain, carry a valid signature by a key valid
  * at that point (once the log is signed), pass the other cryptographic checks and be accepted by
- * the process machine in the state the events before it produced. The ECDSA work of up to
- * SIGNATURE_WINDOW events runs while the walk goes on; the first problem by position is reported,
- * whichever check found it.
+ * the process machine in the state the events before it produced. The ECDSA work runs while the
+ * walk goes on (WebCrypto does it off the main thread), up to SIGNATURE_WINDOW events behind it;
+ * when the window is full the walk waits for the oldest check only, so the thread pool never runs
+ * dry. The first problem by position is reported, whichever check found it.
  */
 export async function verifyEvents(eng: ProcessEngine, events: readonly LoggedEvent[], sha256: Sha256Hex): Promise<WalkResult> {
   let snapshot = eng.initial;
@@ -180,20 +181,33 @@ export async function verifyEvents(eng: ProcessEngine, events: readonly LoggedEv
   let signatures = 0;
   const seenIds = new Set<string>();
   const tally = new SignatureTally();
-  let pending: { event: LoggedEvent; check: Promise<Reason[]> }[] = [];
+  // A queue of checks still running, oldest first (`head` is the index of the oldest).
+  const pending: { event: LoggedEvent; check: Promise<Reason[]> }[] = [];
+  let head = 0;
 
-  /** The first event whose signature check, still running, fails; null if none does. */
-  const settle = async (): Promise<WalkResult | null> => {
-    const batch = pending;
-    pending = [];
-    const results = await Promise.all(batch.map((p) => p.check));
-    const failed = results.findIndex((reasons) => reasons.length > 0);
-    if (failed < 0) return null;
-    const event = (batch[failed] as { event: LoggedEvent }).event;
-    return { ok: false, event: ref(event), problem: { code: 'signature', reasons: results[failed] as Reason[] } };
+  const signatureFailure = (event: LoggedEvent, reasons: Reason[]): WalkResult => ({
+    ok: false,
+    event: ref(event),
+    problem: { code: 'signature', reasons },
+  });
+  /** Waits for the oldest running check; its failure, or null. */
+  const settleOldest = async (): Promise<WalkResult | null> => {
+    const oldest = pending[head] as { event: LoggedEvent; check: Promise<Reason[]> };
+    pending[head++] = undefined as never;
+    const reasons = await oldest.check;
+    return reasons.length > 0 ? signatureFailure(oldest.event, reasons) : null;
   };
+  /** Waits for every running check, in order: the first (earliest) failure, or null. */
+  const settleAll = async (): Promise<WalkResult | null> => {
+    while (head < pending.length) {
+      const failed = await settleOldest();
+      if (failed) return failed;
+    }
+    return null;
+  };
+  // An earlier event's failing signature takes precedence over a later problem.
   const fail = async (event: LoggedEvent, problem: BrokenProblem): Promise<WalkResult> =>
-    (await settle()) ?? { ok: false, event: ref(event), problem };
+    (await settleAll()) ?? { ok: false, event: ref(event), problem };
 
   for (const event of events) {
     const chain = await chainProblem(event, previous, seenIds, sha256);
@@ -208,12 +222,12 @@ export async function verifyEvents(eng: ProcessEngine, events: readonly LoggedEv
     tally.count(event);
     snapshot = decision.snapshot;
     previous = { seq: event.seq, hash: event.hash };
-    if (pending.length >= SIGNATURE_WINDOW) {
-      const failed = await settle();
+    if (pending.length - head >= SIGNATURE_WINDOW) {
+      const failed = await settleOldest();
       if (failed) return failed;
     }
   }
-  const failed = await settle();
+  const failed = await settleAll();
   if (failed) return failed;
   if (previous) verifiedLogs.set(events, { count: events.length, headHash: previous.hash, snapshot });
   return { ok: true, snapshot, signatures, tally };
