@@ -181,6 +181,11 @@ export const StageTemplate = z.strictObject({
   purpose: LocalizedText,
   /** Part of the yearly cycle (stages 4-8). */
   cyclic: z.boolean(),
+  /**
+   * How long an agency usually spends in the stage, in days: advice for the regional overview
+   * ("stuck longer than expected"), never a rule the machine checks.
+   */
+  expectedDays: z.int().check(z.minimum(1), z.maximum(730)),
   allowsMeasures: z.boolean(),
   allowsAssessment: z.boolean(),
   exitCriteria: z.array(ExitCriterion).check(z.minLength(1)),

@@ -24,6 +24,7 @@ import { buildReport } from '../domain/report.ts';
 import { checkTrust, compareExports, isTrusted, parseTrustAnchor, type TrustAnchor } from '../domain/trust.ts';
 import type { Verdict } from '../domain/verify.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
+import { overviewCommand } from './overview-command.ts';
 import { reportText } from './report-text.ts';
 import { continuityLine, trustLines, verdictLine } from './verdict-text.ts';
 
@@ -37,6 +38,7 @@ const USAGE = {
       [--extends FRÜHERER-EXPORT]    prüfen, dass DATEI einen früheren Export fortsetzt
   ankerpunkt report DATEI            Prozessbericht ausgeben
   ankerpunkt csv DATEI [--out CSV]   Protokoll als CSV-Tabelle für Excel (Semikolon, UTF-8)
+  ankerpunkt overview DATEI|ORDNER... [--csv CSV]   Übersicht Region: viele Bundles nebeneinander
 Optionen: --lang de|en (Standard: de), --at ZEITPUNKT (Stichtag des Berichts, ISO 8601)`,
   en: `Usage:
   ankerpunkt demo --out FILE         write the demo process as an audit bundle
@@ -45,6 +47,7 @@ Optionen: --lang de|en (Standard: de), --at ZEITPUNKT (Stichtag des Berichts, IS
       [--extends EARLIER-EXPORT]     check that FILE continues an earlier export
   ankerpunkt report FILE             print the process report
   ankerpunkt csv FILE [--out CSV]    the log as a CSV table for Excel (semicolons, UTF-8)
+  ankerpunkt overview FILE|FOLDER... [--csv CSV]   regional overview: many bundles side by side
 Options: --lang de|en (default: de), --at TIME (report date, ISO 8601)`,
 };
 
@@ -119,6 +122,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         at: { type: 'string' };
         trust: { type: 'string'; multiple: true };
         extends: { type: 'string' };
+        csv: { type: 'string' };
         help: { type: 'boolean'; short: 'h' };
       };
       allowPositionals: true;
@@ -133,6 +137,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         at: { type: 'string' },
         trust: { type: 'string', multiple: true },
         extends: { type: 'string' },
+        csv: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -280,6 +285,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
           : `CSV written: ${values.out} (${verdict.bundle.events.length} rows and a header)`,
       );
       return EXIT.ok;
+    }
+    case 'overview': {
+      if (!file)
+        return usage(
+          lang === 'de' ? 'overview braucht mindestens eine DATEI oder einen ORDNER' : 'overview needs at least one FILE or FOLDER',
+        );
+      const asOf = values.at ? new Date(values.at) : new Date();
+      if (Number.isNaN(asOf.getTime()))
+        return usage(lang === 'de' ? `--at ist kein Zeitpunkt: ${values.at}` : `--at is not a time: ${values.at}`);
+      return overviewCommand([file, ...extra], { lang, csv: values.csv, asOf: asOf.toISOString() }, io, (path) =>
+        verifyFile(path, lang, io),
+      );
     }
     default:
       return usage(lang === 'de' ? `Unbekannter Befehl: ${command}` : `unknown command: ${command}`);

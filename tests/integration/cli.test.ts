@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -206,6 +206,27 @@ describe('ankerpunkt CLI', () => {
     const en = await cli('report', demo, '--lang', 'en', '--at', '2026-11-25T12:00:00Z');
     expect(en.out).toContain('Current stage: Implementation · cycle 3');
     expect(en.out).toContain('OVERDUE: ');
+  });
+
+  it('overview: many bundles side by side; a broken or unknown file is named and changes nothing for the others', async () => {
+    const { makeRegionBundles } = await import('../../scripts/make-region-bundles.ts');
+    const files = await makeRegionBundles(6);
+    const folder = join(dir, 'region');
+    await mkdir(folder, { recursive: true });
+    for (const [name, text] of files) await writeFile(join(folder, name), text);
+    const all = await cli('overview', folder, '--at', '2026-12-01T00:00:00Z', '--csv', join(dir, 'region.csv'));
+    expect(all.code).toBe(2);
+    expect(all.err).toContain('Formatversion 99');
+    expect(all.out).toMatch(/zz-verfaelscht\.json: GEBROCHEN: Ereignis 2 /);
+    const rows = (text: string) => text.split('\n').filter((line) => / · intakt, signiert, \d+ Ereignisse/.test(line));
+    expect(rows(all.out)).toHaveLength(6);
+    // The same figures without the two bad files, and the same whatever the order of the arguments.
+    const good = [...files.keys()].filter((n) => !n.startsWith('zz-')).map((n) => join(folder, n));
+    const clean = await cli('overview', ...good.reverse(), '--at', '2026-12-01T00:00:00Z');
+    expect(clean.code).toBe(0);
+    expect(rows(clean.out)).toEqual(rows(all.out));
+    const csv = await readFile(join(dir, 'region.csv'), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(7);
   });
 
   it('refuses to report on a broken bundle', async () => {
