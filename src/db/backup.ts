@@ -78,7 +78,9 @@ export const BackupManifest = z.strictObject({
   processes: z.array(
     z.strictObject({
       processId: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/)),
-      readOnly: z.nullable(z.strictObject({ source: z.enum(['bundle', 'signOffRequest']), importedAt: z.string() })),
+      readOnly: z.nullable(
+        z.strictObject({ source: z.enum(['bundle', 'signOffRequest']), importedAt: z.string(), exportedAt: z.optional(z.string()) }),
+      ),
       events: z.string(),
     }),
   ),

@@ -38,6 +38,8 @@ export interface ReadOnlyOrigin {
   /** What the copy came from. */
   source: 'bundle' | 'signOffRequest';
   importedAt: string;
+  /** When the bundle was exported: how current the copy is (copies imported before it was kept have none). */
+  exportedAt?: string;
 }
 
 export type StoredEvent = LoggedEvent & { processId: string };

@@ -24,6 +24,8 @@ export type ImportProblem =
   | { code: 'evidenceMismatch'; digests: string[] }
   /** An own process with this id is on the device; `sameHead` when it is exactly this log. */
   | { code: 'exists'; processId: string; sameHead: boolean }
+  /** A read-only copy here that the bundle does not continue: older, or with another history from `seq` on. */
+  | { code: 'notExtending'; status: 'older' | 'diverged'; seq: number; storedCount: number; newCount: number }
   | { code: 'storage'; problem: StorageProblem };
 
 export type BundleImportOutcome =
@@ -97,7 +99,10 @@ export async function importCheckedBundle(
   const processId = verdict.summary.processId;
   const outcome = await importLog(db, eng, sha256, file.bundle.events, files, {
     replaceReadOnly: true,
-    ...(mode === 'readOnly' ? { readOnly: { source: 'bundle' as const, importedAt: now.toISOString() } } : {}),
+    onlyExtending: true,
+    ...(mode === 'readOnly'
+      ? { readOnly: { source: 'bundle' as const, importedAt: now.toISOString(), exportedAt: verdict.summary.exportedAt } }
+      : {}),
   });
   if (!outcome.ok) {
     if (outcome.kind === 'exists') {
@@ -105,6 +110,10 @@ export async function importCheckedBundle(
       return fail({ code: 'exists', processId, sameHead: head?.hash === verdict.summary.headHash });
     }
     if (outcome.kind === 'storage') return fail({ code: 'storage', problem: outcome.problem });
+    if (outcome.kind === 'notExtending') {
+      const { status, seq, storedCount } = outcome;
+      return fail({ code: 'notExtending', status, seq, storedCount, newCount: file.bundle.events.length });
+    }
     return fail({ code: 'storage', problem: { code: 'failed', detail: outcome.detail } });
   }
   const count = (status: string) => (evidence ?? []).filter((row) => row.status === status).length;

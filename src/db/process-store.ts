@@ -191,6 +191,8 @@ class ReadOnlyCopyError extends Error {
 export type ImportOutcome =
   | { ok: true; state: ProcessState; replaced: boolean }
   | { ok: false; kind: 'exists' | 'invalid'; detail: string }
+  /** The copy here is not a beginning of the new log: `older` (the new one is its beginning) or `diverged` at `seq`. */
+  | { ok: false; kind: 'notExtending'; status: 'older' | 'diverged'; seq: number; storedCount: number; detail: string }
   | { ok: false; kind: 'storage'; problem: StorageProblem };
 
 export interface ImportOptions {
@@ -201,6 +203,22 @@ export interface ImportOptions {
    * file, a newer bundle). A process of one's own is never replaced: that is 'exists'.
    */
   replaceReadOnly?: boolean;
+  /**
+   * Replace a read-only copy only by a log that continues it (the same events, then more): an
+   * older export, or one whose history differs, must not overwrite what was seen before.
+   */
+  onlyExtending?: boolean;
+}
+
+class NotExtendingError extends Error {
+  override name = 'NotExtendingError';
+  constructor(
+    readonly status: 'older' | 'diverged',
+    readonly seq: number,
+    readonly storedCount: number,
+  ) {
+    super(`${status} at ${seq}`);
+  }
 }
 
 /**
@@ -227,9 +245,11 @@ export async function importLog(
   let replaced = false;
   try {
     await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
-      if (await db.heads.get(processId)) {
+      const stored = await db.heads.get(processId);
+      if (stored) {
         const existing = await db.processes.get(processId);
         if (!(options.replaceReadOnly && existing?.readOnly)) throw Object.assign(new Error(processId), { name: 'ProcessExistsError' });
+        if (options.onlyExtending) await checkExtends(db, processId, stored, events);
         await db.events.where('processId').equals(processId).delete();
         await db.snapshotParts.where('processId').equals(processId).delete();
         replaced = true;
@@ -243,12 +263,36 @@ export async function importLog(
     });
   } catch (error) {
     if ((error as Error).name === 'ProcessExistsError') return { ok: false, kind: 'exists', detail: processId };
+    if (error instanceof NotExtendingError) {
+      return {
+        ok: false,
+        kind: 'notExtending',
+        status: error.status,
+        seq: error.seq,
+        storedCount: error.storedCount,
+        detail: error.message,
+      };
+    }
     return { ok: false, kind: 'storage', problem: storageProblem(error) };
   }
   const state = { processId, snapshot, head: { seq: last.seq, hash: last.hash }, cached: true };
   recent.get(db)?.delete(processId);
   remember(db, state);
   return { ok: true, state, replaced };
+}
+
+/**
+ * Whether `events` begin with the stored log: the same hash at the stored length (the chain makes
+ * that enough). Otherwise names the first event that differs, or that the new log is its beginning.
+ */
+async function checkExtends(db: AnkerpunktDb, processId: string, stored: { seq: number; hash: string }, events: readonly LoggedEvent[]) {
+  const at = events[stored.seq - 1];
+  if (at?.hash === stored.hash) return;
+  const common = Math.min(stored.seq, events.length);
+  const old = await db.events.where('[processId+seq]').between([processId, 1], [processId, common], true, true).toArray();
+  const differs = old.findIndex((e, i) => e.hash !== (events[i] as LoggedEvent).hash);
+  if (differs >= 0) throw new NotExtendingError('diverged', differs + 1, stored.seq);
+  throw new NotExtendingError('older', events.length, stored.seq);
 }
 
 export async function eventsOf(db: AnkerpunktDb, processId: string): Promise<LoggedEvent[]> {

@@ -8,14 +8,17 @@ import type { AnkerpunktDb } from '../../src/db/database.ts';
 import { adoptIdentity } from '../../src/db/identities.ts';
 import { importBundleFile } from '../../src/db/import-store.ts';
 import { eventsOf, loadProcess } from '../../src/db/process-store.ts';
+import { buildBundle, serializeBundle } from '../../src/domain/bundle.ts';
+import { DemoWriter } from '../../src/domain/demo/demo-writer.ts';
 import { verifyKeyPossession } from '../../src/domain/event-signature.ts';
 import { readBundleFile } from '../../src/domain/import/bundle-file.ts';
+import { MemoryLog } from '../../src/domain/memory-log.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { replay } from '../../src/domain/replay.ts';
 import { CORPUS, GOOD } from '../fixtures/bundles/build.ts';
 import { demoDb, freshDb, PROCESS_ID, replayedState, stateOf } from '../fixtures/db/demo-db.ts';
 import { dumpTables } from '../fixtures/db/tables.ts';
-import { demoProcess, sha256 } from '../support/demo.ts';
+import { demoBundle, demoProcess, sha256 } from '../support/demo.ts';
 
 const bytesOf = (name: string) => readFileSync(new URL(`../fixtures/bundles/${name}`, import.meta.url));
 const fixture = (name: string) => new Blob([bytesOf(name)]);
@@ -60,7 +63,11 @@ describe('importing a good bundle', () => {
     if (!outcome.ok) throw new Error(importProblemText(outcome.problem, 'de', eng.rulebook));
     const { writer } = await demoProcess();
     expect(outcome).toMatchObject({ processId: PROCESS_ID, mode: 'readOnly', filesStored: writer.files.size, filesMissing: 0 });
-    expect((await db.processes.get(PROCESS_ID))?.readOnly).toEqual({ source: 'bundle', importedAt: NOW.toISOString() });
+    expect((await db.processes.get(PROCESS_ID))?.readOnly).toEqual({
+      source: 'bundle',
+      importedAt: NOW.toISOString(),
+      exportedAt: '2026-11-25T10:00:00.000Z',
+    });
     for (const [digest, file] of writer.files) {
       const stored = await db.files.get(digest);
       if (!stored) throw new Error(`file ${digest} not stored`);
@@ -95,6 +102,56 @@ describe('importing a good bundle', () => {
     const taken = await importBundleFile(db, eng, sha256, fixture(GOOD.erased), 'takeOver', NOW);
     expect(taken).toMatchObject({ ok: true, replaced: true, mode: 'takeOver' });
     expect((await db.processes.get(PROCESS_ID))?.readOnly).toBeUndefined();
+  });
+
+  it('replaces a read-only copy only by a bundle that continues it: an older or rewritten one is refused', async () => {
+    const db = freshDb();
+    expect((await importBundleFile(db, eng, sha256, fixture(GOOD.erased), 'readOnly', NOW)).ok).toBe(true);
+    const before = await dumpTables(db);
+    // The demo without its erasure is the beginning of the copy here: older.
+    expect(await importBundleFile(db, eng, sha256, fixture(GOOD.json), 'readOnly', NOW)).toEqual({
+      ok: false,
+      problem: { code: 'notExtending', status: 'older', seq: 160, storedCount: 161, newCount: 160 },
+    });
+    // A history that parts from the copy at event 159, validly signed by the ambassador herself
+    // (an insider's other version): refused, naming where the two part.
+    const { writer, people } = await demoProcess();
+    const own = freshDb();
+    const demo = new Blob([serializeBundle(await demoBundle())]);
+    expect((await importBundleFile(own, eng, sha256, demo, 'readOnly', NOW)).ok).toBe(true);
+    const log = new MemoryLog(eng, sha256);
+    for (const event of writer.log.events.slice(0, 158)) await log.admit(event);
+    const attached = await log.append(
+      {
+        type: 'EvidenceAttached',
+        id: 'e-other',
+        at: log.snapshot.context.lastAt,
+        actor: { personId: people.ikbo.personId, role: 'ambassador' },
+        payload: {
+          evidenceId: 'n-other',
+          kind: 'notiz',
+          title: 'Eine andere Fassung',
+          documentDate: log.snapshot.context.lastAt.slice(0, 10),
+          reviewBy: null,
+          proves: { stage: null, measureId: null, standardIds: [] },
+          content: { type: 'note', text: 'x', sha256: await sha256('x') },
+        },
+      },
+      DemoWriter.signer(people.ikbo),
+    );
+    expect(attached.ok).toBe(true);
+    const otherBundle = await buildBundle({
+      engine: eng,
+      events: log.events,
+      snapshot: log.snapshot,
+      exporter: { personId: people.ikbo.personId, key: people.ikbo.key },
+      exportedAt: NOW.toISOString(),
+    });
+    const other = await importBundleFile(own, eng, sha256, new Blob([serializeBundle(otherBundle)]), 'readOnly', NOW);
+    expect(other).toEqual({ ok: false, problem: { code: 'notExtending', status: 'diverged', seq: 159, storedCount: 160, newCount: 159 } });
+    expect(importProblemText((other as { problem: never }).problem, 'de', eng.rulebook)).toContain('ab Ereignis 159 weichen sie ab');
+    expect(await dumpTables(db)).toEqual(before);
+    expect((await db.processes.get(PROCESS_ID))?.readOnly?.exportedAt).toBe('2026-11-25T10:00:00.000Z');
   });
 
   it('imports a ZIP with entries outside the layout, naming them and leaving them out', async () => {
@@ -214,7 +271,11 @@ describe('backup and restore', () => {
     const fresh = freshDb();
     const outcome = await restoreBackup(fresh, eng, sha256, await createBackup(db, NOW));
     expect(outcome.ok).toBe(true);
-    expect((await fresh.processes.get(PROCESS_ID))?.readOnly).toEqual({ source: 'bundle', importedAt: NOW.toISOString() });
+    expect((await fresh.processes.get(PROCESS_ID))?.readOnly).toEqual({
+      source: 'bundle',
+      importedAt: NOW.toISOString(),
+      exportedAt: '2026-11-25T10:00:00.000Z',
+    });
   });
 
   it('stops, naming the process, when the device holds the same process with a different log; nothing is written', async () => {

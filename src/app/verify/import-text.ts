@@ -32,6 +32,16 @@ export function importProblemText(problem: ImportProblem, lang: Lang, rulebook: 
           ? `Der Prozess ${problem.processId} wird bereits auf diesem Gerät geführt; er wird nicht überschrieben`
           : `Process ${problem.processId} is already kept on this device; it is not overwritten`;
       break;
+    case 'notExtending':
+      what =
+        problem.status === 'older'
+          ? de
+            ? `Auf diesem Gerät liegt schon eine neuere Kopie dieses Prozesses (${problem.storedCount} Ereignisse, die Datei hat ${problem.newCount}); sie bleibt`
+            : `This device already holds a newer copy of this process (${problem.storedCount} events, the file has ${problem.newCount}); it stays`
+          : de
+            ? `Die Datei setzt die Kopie auf diesem Gerät nicht fort: ab Ereignis ${problem.seq} weichen sie ab (umgeschrieben oder ein anderer Verlauf). Die Kopie bleibt; prüfen Sie beide Exporte mit „Mit einem früheren Export vergleichen“`
+            : `The file does not continue the copy on this device: they differ from event ${problem.seq} on (rewritten, or another history). The copy stays; check both exports with "Compare with an earlier export"`;
+      break;
     case 'storage':
       // These already say that nothing was saved.
       return STORAGE_MESSAGES[problem.problem.code][lang];
