@@ -149,7 +149,8 @@ describe('importing a good bundle', () => {
     });
     const other = await importBundleFile(own, eng, sha256, new Blob([serializeBundle(otherBundle)]), 'readOnly', NOW);
     expect(other).toEqual({ ok: false, problem: { code: 'notExtending', status: 'diverged', seq: 159, storedCount: 160, newCount: 159 } });
-    expect(importProblemText((other as { problem: never }).problem, 'de', eng.rulebook)).toContain('ab Ereignis 159 weichen sie ab');
+    if (other.ok) throw new Error('imported');
+    expect(importProblemText(other.problem, 'de', eng.rulebook)).toContain('ab Ereignis 159 weichen sie ab');
     expect(await dumpTables(db)).toEqual(before);
     expect((await db.processes.get(PROCESS_ID))?.readOnly?.exportedAt).toBe('2026-11-25T10:00:00.000Z');
   });
