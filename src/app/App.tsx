@@ -10,6 +10,8 @@ import { StartScreen } from './start/StartScreen.tsx';
 const ProcessScreen = lazy(() => import('./process/ProcessScreen.tsx').then((m) => ({ default: m.ProcessScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
 const InboxScreen = lazy(() => import('./inbox/InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
+const RegionScreen = lazy(() => import('./region/RegionScreen.tsx').then((m) => ({ default: m.RegionScreen })));
+const RegionReport = lazy(() => import('./region/RegionReport.tsx').then((m) => ({ default: m.RegionReport })));
 const VerifyScreen = lazy(() => import('./verify/VerifyScreen.tsx').then((m) => ({ default: m.VerifyScreen })));
 
 const messages = {
@@ -53,6 +55,10 @@ function Screen() {
       return <InboxScreen />;
     case 'verify':
       return <VerifyScreen />;
+    case 'region':
+      return <RegionScreen />;
+    case 'regionReport':
+      return <RegionReport />;
     case 'process':
       return <ProcessScreen processId={route.processId} tab={route.tab} item={route.item} />;
     case 'notFound':

@@ -11,6 +11,9 @@ export type Route =
   | { screen: 'inbox' }
   /** Verify a bundle (JSON or ZIP) and import it. */
   | { screen: 'verify' }
+  /** Many agencies' processes side by side; 'report' is its print view, the Regionalbericht. */
+  | { screen: 'region' }
+  | { screen: 'regionReport' }
   /** `item` names one piece of evidence to show and focus; only the evidence tab has items. */
   | { screen: 'process'; processId: string; tab: ProcessTab; item?: string }
   | { screen: 'notFound'; path: string };
@@ -18,7 +21,7 @@ export type Route =
 /** The areas of a process; 'report' is the print view, reached from 'export'. */
 export const PROCESS_TABS = ['overview', 'measures', 'evidence', 'standards', 'timeline', 'export', 'report'] as const;
 export type ProcessTab = (typeof PROCESS_TABS)[number];
-const TOP_LEVEL = ['settings', 'inbox', 'verify'] as const;
+const TOP_LEVEL = ['settings', 'inbox', 'verify', 'region'] as const;
 
 /** A hand-typed or truncated link can hold a malformed escape ("%E0"): that is a page not found, not a crash. */
 function decodeParts(parts: string[]): string[] | null {
@@ -37,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { screen: 'start' };
   const top = TOP_LEVEL.find((name) => name === parts[0]);
   if (top && parts.length === 1) return { screen: top };
+  if (parts[0] === 'region' && parts[1] === 'report' && parts.length === 2) return { screen: 'regionReport' };
   if (parts[0] === 'p' && parts[1]) {
     const tab = PROCESS_TABS.find((name) => name === (parts[2] ?? 'overview'));
     if (tab && parts.length <= 3) return { screen: 'process', processId: parts[1], tab };
@@ -52,7 +56,10 @@ export function hrefFor(route: Route): string {
     case 'settings':
     case 'inbox':
     case 'verify':
+    case 'region':
       return `#/${route.screen}`;
+    case 'regionReport':
+      return '#/region/report';
     case 'process': {
       const base = `#/p/${encodeURIComponent(route.processId)}${route.tab === 'overview' ? '' : `/${route.tab}`}`;
       return route.tab === 'evidence' && route.item ? `${base}/${encodeURIComponent(route.item)}` : base;

@@ -1,5 +1,5 @@
 /** The sections of the Prozessbericht, each a heading and a table that prints without cut rows. */
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import { signingWarning } from '../../cli/verdict-text.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
@@ -7,6 +7,7 @@ import type { ProcessReport } from '../../domain/report.ts';
 import { wordsFor } from '../../i18n/reasons.ts';
 import { formatBytes, formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
 import { measureStatusLabels } from '../measures/messages.ts';
+import { ScrollBox } from '../ui/ScrollBox.tsx';
 import { reportMessages } from './messages.ts';
 
 export function ReportSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -15,32 +16,6 @@ export function ReportSection({ id, title, children }: { id: string; title: stri
       <h2 id={id}>{title}</h2>
       {children}
     </section>
-  );
-}
-
-/**
- * On screen a wide table scrolls sideways inside this box instead of widening the page on a
- * phone; on paper the box is a plain block (report.css scopes the scrolling to screens). While
- * its table is wider than the box it joins the tab order, so the keyboard can scroll it too.
- */
-function TableBox({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
-  useLayoutEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  // Only a box that scrolls is a named, focusable region: otherwise it would be an empty tab stop.
-  const scrollRegion = scrolls ? { role: 'region', 'aria-labelledby': labelledBy, tabIndex: 0 } : {};
-  return (
-    <div ref={box} className="report-table-box" {...scrollRegion}>
-      {children}
-    </div>
   );
 }
 
@@ -57,7 +32,7 @@ function ReportTable({
   children: ReactNode;
 }) {
   return (
-    <TableBox labelledBy={labelledBy}>
+    <ScrollBox labelledBy={labelledBy} className="report-table-box">
       <table className={className}>
         <thead>
           <tr>
@@ -72,7 +47,7 @@ function ReportTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </TableBox>
+    </ScrollBox>
   );
 }
 

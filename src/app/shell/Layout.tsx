@@ -12,6 +12,7 @@ const messages = {
     processes: 'Prozesse',
     inbox: 'Freigaben',
     verify: 'Prüfen & Importieren',
+    region: 'Übersicht Region',
     settings: 'Einstellungen',
     language: 'Sprache',
     tagline: 'DIKÖ-Prozesse steuern und nachweisen',
@@ -22,6 +23,7 @@ const messages = {
     processes: 'Processes',
     inbox: 'Sign-offs',
     verify: 'Verify & import',
+    region: 'Regional overview',
     settings: 'Settings',
     language: 'Language',
     tagline: 'Run and evidence DIKÖ processes',
@@ -55,6 +57,9 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
             <li>
               <Link to={{ screen: 'verify' }}>{t.verify}</Link>
+            </li>
+            <li>
+              <Link to={{ screen: 'region' }}>{t.region}</Link>
             </li>
             <li>
               <Link to={{ screen: 'settings' }}>{t.settings}</Link>

@@ -1,7 +1,8 @@
 /**
  * A labelled file input inside a zone that also takes a dropped file. The input is the way in
  * for everyone (keyboard, screen reader) and the only focusable control; dropping onto the zone
- * is a mouse extra that hands the file to the same handler. One file is taken: the first.
+ * is a mouse extra that hands the file to the same handler. One file is taken (the first), or
+ * all of them where the caller takes many.
  */
 import { type DragEvent, type ReactNode, useId, useState } from 'react';
 import './drop-zone.css';
@@ -17,6 +18,7 @@ export function DropZone({
   invalid,
   className,
   onFile,
+  onFiles,
   children,
 }: {
   label: string;
@@ -33,14 +35,17 @@ export function DropZone({
   describedBy?: string;
   invalid?: boolean;
   className?: string;
-  onFile: (file: File) => void;
+  /** One file at a time, or (with `onFiles`) many at once, e.g. fifty agencies' bundles. */
+  onFile?: (file: File) => void;
+  onFiles?: (files: File[]) => void;
   children?: ReactNode;
 }) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
   const take = (files: FileList | null) => {
-    const picked = files?.[0];
-    if (picked && !disabled) onFile(picked);
+    if (!files || files.length === 0 || disabled) return;
+    if (onFiles) onFiles(Array.from(files));
+    else if (files[0]) onFile?.(files[0]);
   };
   const onDragOver = (e: DragEvent) => {
     if (!e.dataTransfer.types.includes('Files')) return;
@@ -67,6 +72,7 @@ export function DropZone({
         id={id}
         type="file"
         accept={accept}
+        multiple={onFiles ? true : undefined}
         aria-describedby={[hintId, describedBy ?? ''].filter(Boolean).join(' ') || undefined}
         aria-invalid={invalid ? true : undefined}
         aria-disabled={disabled ? true : undefined}
