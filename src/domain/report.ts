@@ -151,13 +151,10 @@ function evidenceReport(ctx: ProcessContext): EvidenceReportEntry[] {
     .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
 }
 
-export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf: string, chain: ChainReport | null = null): ProcessReport {
-  const ctx = snapshot.context;
-  if (!ctx.agency) throw new Error('the process has not been opened');
+/** Every sign-off request with its decisions, oldest first. */
+export function milestonesOf(ctx: ProcessContext): MilestoneReport[] {
   const name = (personId: string) => ctx.people[personId]?.name ?? personId;
-  const cycles = Array.from({ length: ctx.cycle }, (_, i) => i + 1);
-
-  const milestones: MilestoneReport[] = allRequests(ctx)
+  return allRequests(ctx)
     .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : 1))
     .map((r) => ({
       requestId: r.requestId,
@@ -177,13 +174,46 @@ export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf:
         keyId: d.keyId,
       })),
     }));
+}
 
+/** Open requests waiting longer than the template's due days, as of `asOf`. */
+export function overdueSignOffsOf(
+  eng: ProcessEngine,
+  milestones: readonly MilestoneReport[],
+  asOf: string,
+): ProcessReport['overdueSignOffs'] {
   const dueDays = eng.rulebook.template.signOffDueDays;
-  const overdueSignOffs = milestones
+  return milestones
     .filter((m) => m.status === 'open')
     .map((m) => ({ ...m, days: Math.floor((Date.parse(asOf) - Date.parse(m.requestedAt)) / DAY_MS) }))
     .filter((m) => m.days > dueDays)
     .map(({ requestId, stage, requestedAt, days, waitingFor }) => ({ requestId, stage, requestedAt, days, waitingFor }));
+}
+
+/** Each standard's level per cycle (null: not rated in that cycle). */
+export function maturityOf(eng: ProcessEngine, ctx: ProcessContext): ProcessReport['maturity'] {
+  const cycles = Array.from({ length: ctx.cycle }, (_, i) => i + 1);
+  return eng.rulebook.catalog.standards.map((s) => ({
+    standardId: s.id,
+    levels: cycles.map((c) => assessmentsOf(ctx, c)[s.id]?.level ?? null),
+  }));
+}
+
+/** The measures still open, soonest due first. */
+export function openMeasuresOf(ctx: ProcessContext, asOf: string): ProcessReport['openMeasures'] {
+  return ctx.openMeasureIds
+    .map((id) => findMeasure(ctx, id))
+    .filter((m): m is MeasureRecord => m !== undefined)
+    .sort((a, b) => (a.due < b.due ? -1 : 1))
+    .map((m) => ({ measureId: m.measureId, title: m.title, owner: m.owner, due: m.due, status: m.status, overdue: isOverdue(m, asOf) }));
+}
+
+export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf: string, chain: ChainReport | null = null): ProcessReport {
+  const ctx = snapshot.context;
+  if (!ctx.agency) throw new Error('the process has not been opened');
+  const name = (personId: string) => ctx.people[personId]?.name ?? personId;
+  const cycles = Array.from({ length: ctx.cycle }, (_, i) => i + 1);
+  const milestones = milestonesOf(ctx);
 
   return {
     processId: ctx.processId,
@@ -197,16 +227,9 @@ export function buildReport(eng: ProcessEngine, snapshot: ProcessSnapshot, asOf:
     stageHistory: stageHistory(ctx),
     milestones,
     cycles,
-    maturity: eng.rulebook.catalog.standards.map((s) => ({
-      standardId: s.id,
-      levels: cycles.map((c) => assessmentsOf(ctx, c)[s.id]?.level ?? null),
-    })),
-    openMeasures: ctx.openMeasureIds
-      .map((id) => findMeasure(ctx, id))
-      .filter((m): m is MeasureRecord => m !== undefined)
-      .sort((a, b) => (a.due < b.due ? -1 : 1))
-      .map((m) => ({ measureId: m.measureId, title: m.title, owner: m.owner, due: m.due, status: m.status, overdue: isOverdue(m, asOf) })),
-    overdueSignOffs,
+    maturity: maturityOf(eng, ctx),
+    openMeasures: openMeasuresOf(ctx, asOf),
+    overdueSignOffs: overdueSignOffsOf(eng, milestones, asOf),
     measures: measureReports(ctx, asOf),
     evidence: evidenceReport(ctx),
     chain,

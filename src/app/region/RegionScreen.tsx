@@ -34,16 +34,17 @@ export function RegionScreen() {
 
 function RegionView() {
   const t = useMessages(regionMessages);
-  const { lang } = useLang();
   const { db, engine, sha256, now } = useServices();
-  const view = useRegionOverview();
   const [progress, setProgress] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const [results, setResults] = useState<FileImport[] | null>(null);
 
   const take = async (files: File[]) => {
     setResults(null);
+    setImporting(true);
     setProgress(t.importing(0, files.length));
     const done = await importBundles(db, engine, sha256, files, now(), (n, total) => setProgress(t.importing(n, total)));
+    setImporting(false);
     setProgress(t.imported(done.filter((d) => d.outcome.ok).length, done.length));
     setResults(done);
   };
@@ -58,44 +59,56 @@ function RegionView() {
         dropHint={t.dropHint}
         dropNow={t.dropNow}
         accept=".json,.zip,application/json,application/zip"
+        disabled={importing}
         onFiles={take}
       />
       <p role="status" className="status-line">
         {progress ?? ''}
       </p>
       {results ? <ImportResults results={results} /> : null}
-      <IncludeList />
-      {!view ? (
-        <p role="status">{t.loading}</p>
-      ) : view.overview.rows.length === 0 ? (
-        <p>{t.empty}</p>
-      ) : (
+      {/* Computed once the files are in, not again after each of fifty imports. */}
+      {importing ? null : (
         <>
-          {view.unreadable.length > 0 ? <p className="notice notice-warning">{t.unreadable(view.unreadable.join(', '))}</p> : null}
-          <AgencyTable rows={view.overview.rows} />
-          <SupportList rows={view.overview.support} />
-          <Heatmap rows={view.overview.rows} standardIds={view.overview.standardIds} />
-          <TrendChart trend={view.overview.trend} standardIds={view.overview.standardIds} />
-          <section className="card" aria-labelledby="region-export-title">
-            <h2 id="region-export-title">{t.exportTitle}</h2>
-            <p>
-              <button
-                type="button"
-                onClick={() =>
-                  downloadText(
-                    `uebersicht-region-${view.asOf.slice(0, 10)}.csv`,
-                    overviewCsv(view.overview, engine.rulebook, lang),
-                    CSV_MEDIA_TYPE,
-                  )
-                }
-              >
-                {t.csv}
-              </button>{' '}
-              <Link to={{ screen: 'regionReport' }}>{t.report}</Link>
-            </p>
-          </section>
+          <IncludeList />
+          <OverviewSections />
         </>
       )}
+    </>
+  );
+}
+
+function OverviewSections() {
+  const t = useMessages(regionMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
+  const view = useRegionOverview();
+  if (!view) return <p role="status">{t.loading}</p>;
+  if (view.overview.rows.length === 0) return <p>{t.empty}</p>;
+  return (
+    <>
+      {view.unreadable.length > 0 ? <p className="notice notice-warning">{t.unreadable(view.unreadable.join(', '))}</p> : null}
+      <AgencyTable rows={view.overview.rows} />
+      <SupportList rows={view.overview.support} />
+      <Heatmap rows={view.overview.rows} standardIds={view.overview.standardIds} />
+      <TrendChart trend={view.overview.trend} standardIds={view.overview.standardIds} />
+      <section className="card" aria-labelledby="region-export-title">
+        <h2 id="region-export-title">{t.exportTitle}</h2>
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(
+                `uebersicht-region-${view.asOf.slice(0, 10)}.csv`,
+                overviewCsv(view.overview, engine.rulebook, lang),
+                CSV_MEDIA_TYPE,
+              )
+            }
+          >
+            {t.csv}
+          </button>{' '}
+          <Link to={{ screen: 'regionReport' }}>{t.report}</Link>
+        </p>
+      </section>
     </>
   );
 }

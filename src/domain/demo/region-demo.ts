@@ -245,15 +245,17 @@ const REGIONS = ['Baden-Württemberg', 'Bayern', 'Hessen'];
 
 /**
  * `count` agencies, varied: Agenturen and Jobcenter, three regions, opened between 2023 and 2026,
- * in every stage of the first and later cycles.
+ * in every stage of the first and later cycles (or all `options.steps` stages on, for long logs).
  */
-export function regionSpecs(count: number): AgencySpec[] {
+export function regionSpecs(count: number, options: { steps?: number } = {}): AgencySpec[] {
   const rand = random(2026);
   return Array.from({ length: count }, (_, i) => {
     const type = i % 2 === 0 ? 'AA' : 'JC';
     const city = CITIES[i % CITIES.length] as string;
     const round = Math.floor(i / CITIES.length);
-    const steps = Math.floor(rand() * 14);
+    const drawn = Math.floor(rand() * 14);
+    // A fixed number of stages for the benchmarks' long logs; the spread stays in the rest.
+    const steps = options.steps ?? drawn;
     const pace = 35 + Math.floor(rand() * 40);
     // Opened early enough that `steps` stages at this pace end before December 2026.
     const startedOn = addDays(LAST_DAY, -Math.round(steps * pace * 1.1 + 20 + rand() * 60));
