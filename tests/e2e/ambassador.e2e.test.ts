@@ -40,7 +40,7 @@ describe('the ambassador’s journey', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Back on the overview the criterion is met by that evidence, and the request goes out.
-    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await page.getByText('Erfüllt durch: Kontrakt DIKÖ 2027').waitFor();
     await expect.poll(() => request.getAttribute('aria-disabled')).toBeNull();
     await request.click();
@@ -77,7 +77,7 @@ describe('the ambassador’s journey', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // The steering-group minutes now meet that criterion on the overview.
-    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await page.getByText('Erfüllt durch: Protokoll Steuerungsgruppe November 2026').waitFor();
 
     // Rating is refused in the implementation stage, and the reason says where it happens.

@@ -102,7 +102,7 @@ describe('profiles on a shared device', () => {
     await page.getByLabel('Text der Notiz').fill('Ziele, Rolle der IKBO, Zeitanteil.');
     await page.getByRole('button', { name: 'Nachweis speichern' }).click();
     await page.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
-    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await page.getByRole('button', { name: 'Freigabe beantragen' }).click();
     await page.getByText('Wartet auf: Geschäftsführung').waitFor();
 
@@ -235,7 +235,7 @@ describe('profiles on a shared device', () => {
       .getByText(/Dr\. Paul Leiter/)
       .first()
       .waitFor();
-    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
 
     // The director replaces the key (say the passphrase became known); the ambassador revokes the old one.
     await director.page.locator('details.replace-key summary').click();

@@ -92,7 +92,7 @@ describe('a sign-off on two devices', () => {
       .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
     await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
     await amb.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
-    await amb.getByRole('link', { name: 'Übersicht' }).click();
+    await amb.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
     await amb.getByText('Wartet auf: Geschäftsführung').waitFor();
     const firstRequest = await download(amb, 'Freigabeantrag als Datei speichern');
@@ -121,7 +121,7 @@ describe('a sign-off on two devices', () => {
     await dir.getByText('Vorschau und Download').first().click();
     await dir.getByText('„kontrakt.pdf“ herunterladen').waitFor();
     expect(await dir.getByText(/liegt auf diesem Gerät nicht vor/).count()).toBe(0);
-    await dir.getByRole('link', { name: 'Übersicht' }).click();
+    await dir.getByRole('link', { name: 'Übersicht', exact: true }).click();
 
     // The ambassador reads the refusal in; the comment shows, the stage stays open.
     await importResponse(amb, refusal);

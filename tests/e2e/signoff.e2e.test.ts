@@ -45,7 +45,7 @@ describe('a sign-off on the same device', () => {
     await page.getByLabel('Text der Notiz').fill('Ziele, Rolle der IKBO.');
     await page.getByRole('button', { name: 'Nachweis speichern' }).click();
     await page.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
-    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await page.getByRole('button', { name: 'Freigabe beantragen' }).click();
     await page.getByText('Wartet auf: Geschäftsführung').waitFor();
     // The ambassador is offered no decision of her own.
@@ -84,7 +84,7 @@ describe('a sign-off on the same device', () => {
     await revise.getByLabel('Grund für die neue Fassung').fill('Zeitanteil ergänzt.');
     await revise.getByRole('button', { name: 'Fassung 2 speichern' }).click();
     await page.getByText('Fassung 2 gespeichert.').first().waitFor();
-    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await page.getByText(/veraltet: seit der Freigabe geändert, abgelaufen oder Inhalt gelöscht: „Kontrakt DIKÖ 2027“/).waitFor();
     const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' });
     expect(await advance.getAttribute('aria-disabled')).toBe('true');
