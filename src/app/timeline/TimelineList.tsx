@@ -5,7 +5,7 @@
  * even though the other 9,788 are not in the DOM.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import { currentRevision } from '../../../machines/process/process.queries.ts';
@@ -142,10 +142,18 @@ export function TimelineList({
   });
   if (entries.length === 0) return <p className="timeline-none">{t.none}</p>;
   const items = virtualizer.getVirtualItems();
+  // Home and End go through the virtualiser: the browser's own End scrolls to the end as guessed
+  // before the last entries are measured, and measuring them can push the real end out of view.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.key !== 'End' && event.key !== 'Home') return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(event.key === 'End' ? entries.length - 1 : 0, { align: event.key === 'End' ? 'end' : 'start' });
+  };
   return (
     // The list scrolls on its own, so it must take keyboard focus to be scrolled without a mouse.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section ref={scrollRef} className="timeline-scroll" tabIndex={0} aria-label={t.listLabel(order)}>
+    <section ref={scrollRef} className="timeline-scroll" tabIndex={0} aria-label={t.listLabel(order)} onKeyDown={onKeyDown}>
       {/* biome-ignore lint/a11y/noRedundantRoles: list-style none drops list semantics in Safari without it */}
       <ul role="list" className="timeline-list" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
