@@ -39,20 +39,32 @@ export const measureMachine = setup({
   },
 });
 
-const snapshots = new Map(
-  (['planned', 'running', 'replanned', 'done', 'cancelled'] as const).map((status) => [
-    status,
-    measureMachine.resolveState({ value: status }),
-  ]),
+const STATUSES = ['planned', 'running', 'replanned', 'done', 'cancelled'] as const;
+const STEPS = [
+  'MeasureStarted',
+  'MeasureCompleted',
+  'MeasureReplanned',
+  'MeasureCancelled',
+] as const satisfies readonly MeasureStep['type'][];
+
+/**
+ * The life cycle as a table, computed once from the machine: replay asks it for every measure
+ * event, and a table lookup costs nothing where `transition()` builds an actor each time.
+ */
+const NEXT: ReadonlyMap<string, MeasureStatus> = new Map(
+  STATUSES.flatMap((status) => {
+    const from = measureMachine.resolveState({ value: status });
+    // `can`, not a changed snapshot: re-planning a re-planned measure returns the same snapshot.
+    return STEPS.filter((step) => from.can({ type: step })).map((step) => {
+      const [to] = transition(measureMachine, from, { type: step });
+      return [`${status} ${step}`, to.value as MeasureStatus] as const;
+    });
+  }),
 );
 
 /** Where a measure goes on `step`, or null when its life cycle does not allow the step. */
 export function nextMeasureStatus(status: MeasureStatus, step: MeasureStep['type']): MeasureStatus | null {
-  const from = snapshots.get(status);
-  // `can`, not a changed snapshot: re-planning a re-planned measure returns the same snapshot.
-  if (!from?.can({ type: step })) return null;
-  const [to] = transition(measureMachine, from, { type: step });
-  return to.value as MeasureStatus;
+  return NEXT.get(`${status} ${step}`) ?? null;
 }
 
 export const OPEN_MEASURE_STATUSES: ReadonlySet<MeasureStatus> = new Set(['planned', 'running', 'replanned']);

@@ -22,21 +22,21 @@ export function cycleRecord(ctx: ProcessContext, cycle = ctx.cycle): CycleRecord
 
 export type RecordKind = 'evidence' | 'measure' | 'request';
 const PREFIX: Record<RecordKind, string> = { evidence: 'e:', measure: 'm:', request: 'r:' };
-const BUCKETS = 256;
+const FAN = 64;
 
-/** The id index: BUCKETS objects mapping a prefixed id to the cycle that holds the record. */
-export type IdIndex = Record<string, number>[];
-export const EMPTY_ID_INDEX: IdIndex = Array.from({ length: BUCKETS }, () => ({}));
+export type IdIndex = Record<string, number>[][];
+export const EMPTY_ID_INDEX: IdIndex = Array.from({ length: FAN }, () => Array.from({ length: FAN }, () => ({})));
 
 function bucketOf(key: string): number {
   let hash = 2166136261; // FNV-1a
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
-  return (hash >>> 0) % BUCKETS;
+  return (hash >>> 0) % (FAN * FAN);
 }
 
 export function cycleOf(ctx: ProcessContext, kind: RecordKind, id: string): number | undefined {
   const key = PREFIX[kind] + id;
-  return ctx.ids[bucketOf(key)]?.[key];
+  const b = bucketOf(key);
+  return ctx.ids[b >> 6]?.[b & 63]?.[key];
 }
 
 /** A copy of the id index that also knows where `id` lives. */
@@ -44,7 +44,9 @@ export function withIndexed(ctx: ProcessContext, kind: RecordKind, id: string, c
   const key = PREFIX[kind] + id;
   const bucket = bucketOf(key);
   const ids = ctx.ids.slice();
-  ids[bucket] = { ...ctx.ids[bucket], [key]: cycle };
+  const inner = (ids[bucket >> 6] as Record<string, number>[]).slice();
+  inner[bucket & 63] = { ...inner[bucket & 63], [key]: cycle };
+  ids[bucket >> 6] = inner;
   return { ids };
 }
 

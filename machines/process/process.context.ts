@@ -175,7 +175,7 @@ export interface ProcessContext {
   /** Measures not yet done or cancelled, from any cycle: what can become overdue. */
   openMeasureIds: string[];
   /** Which cycle holds each evidence item, measure and sign-off request (process.collections.ts). */
-  ids: Record<string, number>[];
+  ids: Record<string, number>[][];
 }
 
 export const EMPTY_CONTEXT: ProcessContext = {

@@ -58,7 +58,7 @@ export interface StoredHead {
 
 /**
  * The snapshot cache, split so that an append writes only what changed: the small top of the
- * context here, and each yearly cycle and id-index bucket as its own part (snapshotParts).
+ * context here, and each yearly cycle and id-index branch as its own part (snapshotParts).
  */
 export interface StoredSnapshot {
   processId: string;
@@ -73,7 +73,7 @@ export interface StoredSnapshot {
 
 export interface StoredSnapshotPart {
   processId: string;
-  /** "c:<cycle>" or "i:<bucket>" */
+  /** "c:<cycle>" or "i:<branch>" (one of the id index's 64 top-level branches) */
   part: string;
   data: unknown;
 }

@@ -1,6 +1,6 @@
 /**
  * Writing and reading the snapshot cache in parts. The context shares unchanged cycles and
- * id-index buckets with the previous state (see machines/process/process.collections.ts), so
+ * id-index branches with the previous state (see machines/process/process.collections.ts), so
  * comparing references tells which parts an append changed; only those are written. That keeps
  * an append's write small however long the process's history is.
  */
@@ -57,11 +57,11 @@ export async function readCachedSnapshot(
     if (!cycle) return null;
     cycles.push(cycle as CycleRecord);
   }
-  const ids: Record<string, number>[] = [];
+  const ids: ProcessContext['ids'] = [];
   for (let b = 0; b < top.bucketCount; b++) {
     const bucket = byName.get(`i:${b}`);
-    if (!bucket) return null;
-    ids.push(bucket as Record<string, number>);
+    if (!Array.isArray(bucket)) return null; // absent, or written before the index had two levels
+    ids.push(bucket as ProcessContext['ids'][number]);
   }
   const context: ProcessContext = { ...top.top, cycles, ids };
   const snapshot = restoreCached(eng, { machineVersion: top.machineVersion, value: top.value, context, history: top.history });

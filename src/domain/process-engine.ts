@@ -3,12 +3,13 @@
  * the pure, synchronous machine cannot do). Everything that decides whether a fact may enter a
  * log goes through `decide`, whether it comes from the UI, an import or a verification.
  */
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { findRequest } from '../../machines/process/process.collections.ts';
 import { ProcessCommand, type ProcessEvent } from '../../machines/process/process.events.ts';
 import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import { createProcessMachine, type ProcessMachine } from '../../machines/process/process.machine.ts';
 import { type Reason, reason } from '../../machines/process/reasons.ts';
+import { type PureStep, pureStep } from '../../machines/pure-step.ts';
 import { defaultRulebook, type Rulebook } from '../../standards/rulebook.ts';
 import { type ExplainedReason, withMessages } from '../i18n/reasons.ts';
 import type { LoggedEvent } from './chain.ts';
@@ -22,12 +23,14 @@ export interface ProcessEngine {
   rulebook: Rulebook;
   machine: ProcessMachine;
   initial: ProcessSnapshot;
+  /** The machine's transition for one event (a refused event gives back the same snapshot). */
+  step: PureStep<ProcessMachine>;
 }
 
 export function createEngine(rulebook: Rulebook = defaultRulebook): ProcessEngine {
   const machine = createProcessMachine(rulebook);
   const [initial] = initialTransition(machine);
-  return { rulebook, machine, initial };
+  return { rulebook, machine, initial, step: pureStep(machine) };
 }
 
 let defaultEngine: ProcessEngine | undefined;
@@ -110,7 +113,7 @@ export async function decide(
   if (signed.length > 0) return { accepted: false, reasons: signed };
   const crypto = await cryptoReasons(snapshot, event, sha256);
   if (crypto.length > 0) return { accepted: false, reasons: crypto };
-  const [next] = transition(eng.machine, snapshot, event);
+  const next = eng.step(snapshot, event);
   if (next !== snapshot) return { accepted: true, snapshot: next };
   const reasons = explain(eng.rulebook, snapshot, event);
   // A guard refused without a rule saying why: a bug in the machine, reported rather than hidden.

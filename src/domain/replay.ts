@@ -3,7 +3,6 @@
  * A snapshot cache only saves the work; `restoreCached` gives back exactly the state a replay
  * would, or null when the cache was written by another machine version and must be rebuilt.
  */
-import { transition } from 'xstate';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
 import type { ProcessEvent } from '../../machines/process/process.events.ts';
 import { explain, type ProcessSnapshot } from '../../machines/process/process.explain.ts';
@@ -27,7 +26,7 @@ export function replay(eng: ProcessEngine, events: readonly ProcessEvent[], from
   let snapshot = from;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as ProcessEvent;
-    const [next] = transition(eng.machine, snapshot, event);
+    const next = eng.step(snapshot, event);
     if (next === snapshot) throw new ReplayError(i, event, explain(eng.rulebook, snapshot, event));
     snapshot = next;
   }

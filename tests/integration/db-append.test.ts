@@ -169,8 +169,8 @@ describe('snapshot cache', () => {
     const partsAfter = await db.snapshotParts.toArray();
     const changed = partsAfter.filter((p, i) => JSON.stringify(p) !== JSON.stringify(partsBefore[i])).map((p) => p.part);
     expect(partsAfter.map((p) => p.part)).toEqual(partsBefore.map((p) => p.part));
-    // New evidence in cycle 3 and one id-index bucket that learns where it lives: 2 of 259 parts.
-    expect(partsBefore).toHaveLength(259);
+    // New evidence in cycle 3 and one id-index branch that learns where it lives: 2 of 3 + 64 parts.
+    expect(partsBefore).toHaveLength(67);
     expect(written.sort()).toEqual(changed.sort());
     expect(written).toContain('c:3');
     expect(written.filter((part) => part.startsWith('i:'))).toHaveLength(1);
@@ -189,6 +189,7 @@ describe('snapshot cache', () => {
   const corruptions: [string, (db: AnkerpunktDb) => Promise<unknown>][] = [
     ['a cycle part is missing', (db) => db.snapshotParts.delete([P, 'c:1'])],
     ['an id-index part is missing', (db) => db.snapshotParts.delete([P, 'i:7'])],
+    ['an id-index part is in the one-level layout of before', (db) => db.snapshotParts.update([P, 'i:7'], { data: {} })],
     ['it was written by another machine version', (db) => db.snapshots.update(P, { machineVersion: 'process-machine@0-retired' })],
     ['its state no longer exists in the machine', (db) => db.snapshots.update(P, { value: { diko: 'retired' } })],
     ['it claims more cycles than it stored', (db) => db.snapshots.update(P, { cycleCount: 4 })],
