@@ -22,31 +22,35 @@ export function cycleRecord(ctx: ProcessContext, cycle = ctx.cycle): CycleRecord
 
 export type RecordKind = 'evidence' | 'measure' | 'request';
 const PREFIX: Record<RecordKind, string> = { evidence: 'e:', measure: 'm:', request: 'r:' };
+/** Branches per level: 64 × 64 leaves, so a new id copies two arrays of 64 and one small leaf. */
 const FAN = 64;
 
+/** The id index: FAN branches of FAN leaves, each mapping a prefixed id to the cycle that holds the record. */
 export type IdIndex = Record<string, number>[][];
 export const EMPTY_ID_INDEX: IdIndex = Array.from({ length: FAN }, () => Array.from({ length: FAN }, () => ({})));
 
-function bucketOf(key: string): number {
+/** Where a prefixed id lives in the index: its branch and the leaf within that branch. */
+function slotOf(key: string): { branch: number; leaf: number } {
   let hash = 2166136261; // FNV-1a
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
-  return (hash >>> 0) % (FAN * FAN);
+  const slot = (hash >>> 0) % (FAN * FAN);
+  return { branch: Math.floor(slot / FAN), leaf: slot % FAN };
 }
 
 export function cycleOf(ctx: ProcessContext, kind: RecordKind, id: string): number | undefined {
   const key = PREFIX[kind] + id;
-  const b = bucketOf(key);
-  return ctx.ids[b >> 6]?.[b & 63]?.[key];
+  const { branch, leaf } = slotOf(key);
+  return ctx.ids[branch]?.[leaf]?.[key];
 }
 
-/** A copy of the id index that also knows where `id` lives. */
+/** A copy of the id index that also knows where `id` lives; it shares all but one branch and leaf. */
 export function withIndexed(ctx: ProcessContext, kind: RecordKind, id: string, cycle: number): { ids: IdIndex } {
   const key = PREFIX[kind] + id;
-  const bucket = bucketOf(key);
+  const { branch, leaf } = slotOf(key);
   const ids = ctx.ids.slice();
-  const inner = (ids[bucket >> 6] as Record<string, number>[]).slice();
-  inner[bucket & 63] = { ...inner[bucket & 63], [key]: cycle };
-  ids[bucket >> 6] = inner;
+  const leaves = (ctx.ids[branch] as Record<string, number>[]).slice();
+  leaves[leaf] = { ...leaves[leaf], [key]: cycle };
+  ids[branch] = leaves;
   return { ids };
 }
 
