@@ -5,6 +5,7 @@ import { fingerprint } from '../domain/crypto/keys.ts';
 import type { SchemaIssue } from '../domain/schema-reasons.ts';
 import type { Continuity, TrustResult } from '../domain/trust.ts';
 import type { BrokenProblem, BundleSummary, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
+import { jsonProblemText } from '../i18n/json-problems.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason, formatDate } from '../i18n/reasons.ts';
 
@@ -77,14 +78,16 @@ function invalidText(problem: InvalidProblem, lang: Lang): string {
       return de
         ? `Datei ist zu groß (${problem.bytes} Bytes, höchstens ${problem.limit})`
         : `file is too large (${problem.bytes} bytes, at most ${problem.limit})`;
+    case 'bom':
     case 'notUtf8':
-      return de ? 'Datei ist kein UTF-8-Text' : 'file is not UTF-8 text';
     case 'notJson':
-      return de ? `Datei ist kein gültiges JSON (${problem.message})` : `file is not valid JSON (${problem.message})`;
+    case 'duplicateKey':
+    case 'notInteger':
+    case 'loneSurrogate':
     case 'pollutingKey':
-      return de
-        ? `Datei enthält den unzulässigen Schlüssel „${problem.path}“ (Versuch, Programmobjekte zu verändern)`
-        : `file contains the forbidden key "${problem.path}" (an attempt to alter program objects)`;
+    case 'tooDeep':
+    case 'tooDense':
+      return jsonProblemText(problem, lang);
     case 'notBundle':
       return de
         ? 'Datei ist kein Ankerpunkt-Audit-Bundle (Feld "format" fehlt oder ist falsch)'

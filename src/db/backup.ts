@@ -25,8 +25,9 @@ import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import { proveKeyPossession, verifyKeyPossession } from '../domain/event-signature.ts';
 import { type BackupStatus, backupStatusOf, LAST_BACKUP_SETTING, REMINDER_DAYS_SETTING } from '../domain/import/backup-settings.ts';
 import { BACKUP_ZIP_LIMITS, openZip, type ZipArchive, type ZipProblem, ZipReadError } from '../domain/import/zip-reader.ts';
-import { findPollutingKey, parseJsonBytes } from '../domain/json-bytes.ts';
+import { type JsonBytesProblem, parseJsonBytes } from '../domain/json-bytes.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
+import { parseBounded } from '../domain/schema-check.ts';
 import { formatPath } from '../domain/schema-reasons.ts';
 import { type BrokenProblem, verifyEvents } from '../domain/verify.ts';
 import type { AnkerpunktDb, Identity, ProcessSummary, StoredFile } from './database.ts';
@@ -185,8 +186,8 @@ export type RestoreProblem =
   | ZipProblem
   | { code: 'notBackup' }
   | { code: 'wrongVersion'; got: unknown }
-  | { code: 'notJson'; entry: string }
-  | { code: 'pollutingKey'; entry: string; path: string }
+  /** An entry that is not strict JSON (strict-json.ts), with where and why. */
+  | { code: 'json'; entry: string; problem: JsonBytesProblem }
   | { code: 'schema'; entry: string; path: string; message: string }
   | { code: 'entryMissing'; entry: string }
   | { code: 'processBroken'; processId: string; seq: number; problem: BrokenProblem }
@@ -232,10 +233,8 @@ async function readJsonEntry<T>(zip: ZipArchive, name: string, schema: z.ZodMini
   const bytes = await readEntry(zip, name);
   // The ZIP's own limits already bound the entry's size.
   const read = parseJsonBytes(bytes, Number.POSITIVE_INFINITY);
-  if (!read.ok) throw new RestoreAbort({ code: 'notJson', entry: name });
+  if (!read.ok) throw new RestoreAbort({ code: 'json', entry: name, problem: read.problem });
   const { json } = read;
-  const polluting = findPollutingKey(json);
-  if (polluting !== null) throw new RestoreAbort({ code: 'pollutingKey', entry: name, path: polluting });
   if (name === MANIFEST_ENTRY) {
     if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
       throw new RestoreAbort({ code: 'notBackup' });
@@ -243,9 +242,9 @@ async function readJsonEntry<T>(zip: ZipArchive, name: string, schema: z.ZodMini
     const version = (json as { formatVersion?: unknown }).formatVersion;
     if (!READABLE_BACKUP_VERSIONS.includes(version)) throw new RestoreAbort({ code: 'wrongVersion', got: version });
   }
-  const parsed = schema.safeParse(json);
+  const parsed = parseBounded(schema, json, z.unknown());
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = parsed.issues[0];
     throw new RestoreAbort({ code: 'schema', entry: name, path: formatPath(issue?.path ?? []), message: issue?.message ?? '' });
   }
   // Validated, but kept as written: the schemas have no defaults or transforms, and events keep

@@ -14,6 +14,7 @@ import { utf8 } from './crypto/encoding.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
 import { verifyKeyPossession } from './event-signature.ts';
 import { slugOf } from './file-names.ts';
+import { parseStrictJson } from './strict-json.ts';
 
 export const IDENTITY_FORMAT = 'ankerpunkt.identity';
 export const IDENTITY_FORMAT_VERSION = 2;
@@ -72,19 +73,23 @@ export async function parseIdentityFile(input: Uint8Array | string): Promise<Ide
   } catch {
     return { ok: false, problem: { code: 'notJson' } };
   }
-  // A byte-order mark (some editors) and surrounding blanks (pasted text) are not content.
+  // A byte-order mark (some editors) and surrounding blanks (pasted text) are not content here:
+  // an identity file is pasted as often as it is chosen. The rest is read as strictly as a bundle.
   text = text.replace(/^\uFEFF/, '').trim();
   if (text === '') return { ok: false, problem: { code: 'empty' } };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: { code: 'notJson' } };
+  const read = parseStrictJson(utf8(text));
+  if (!read.ok) {
+    if (read.problem.code !== 'pollutingKey') return { ok: false, problem: { code: 'notJson' } };
+    // Said as what it is to the person pasting: a field that does not belong, or a damaged one.
+    const top = read.problem.path.split(/[.[]/)[0] ?? '';
+    return FIELDS.has(top)
+      ? { ok: false, problem: { code: 'badField', field: top as IdentityField } }
+      : { ok: false, problem: { code: 'unknownField', fields: [top] } };
   }
+  const json = read.json;
   if (!isRecord(json) || json.format !== IDENTITY_FORMAT) return { ok: false, problem: { code: 'wrongFormat' } };
   if (json.formatVersion === 1) return { ok: false, problem: { code: 'outdated' } };
   if (json.formatVersion !== IDENTITY_FORMAT_VERSION) return { ok: false, problem: { code: 'wrongVersion' } };
-  // Own keys only: JSON.parse makes "__proto__" an ordinary own key, which is just unknown here.
   const unknown = Object.keys(json).filter((key) => !FIELDS.has(key));
   if (unknown.length > 0) return { ok: false, problem: { code: 'unknownField', fields: unknown.slice(0, 5) } };
   const parsed = IdentityFile.safeParse(json);

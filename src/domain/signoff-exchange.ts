@@ -19,8 +19,9 @@ import { canonicalJson } from './crypto/canonical-json.ts';
 import { lowSForm } from './crypto/keys.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { slugOf } from './file-names.ts';
-import { parseJsonBytes } from './json-bytes.ts';
+import { type JsonBytesProblem, parseJsonBytes } from './json-bytes.ts';
 import type { ProcessEngine } from './process-engine.ts';
+import { parseBounded } from './schema-check.ts';
 import { type SchemaIssue, schemaIssues } from './schema-reasons.ts';
 import { type BrokenProblem, type InvalidProblem, verifyBundle } from './verify.ts';
 
@@ -76,9 +77,7 @@ export type FileKind = 'request' | 'response';
 
 /** Why a file cannot be read at all; nothing has been changed when one of these is returned. */
 export type FileProblem =
-  | { code: 'tooLarge'; bytes: number; limit: number }
-  | { code: 'notUtf8' }
-  | { code: 'notJson' }
+  | JsonBytesProblem
   | { code: 'wrongFormat'; expected: FileKind; got: FileKind | 'bundle' | 'unknown' }
   | { code: 'wrongVersion'; got: unknown }
   | { code: 'schema'; issues: SchemaIssue[] };
@@ -113,7 +112,7 @@ function kindOf(format: unknown): FileKind | 'bundle' | 'unknown' {
 /** Size, UTF-8, JSON, format and version: what both files share before their own schema. */
 function decode(bytes: Uint8Array, expected: FileKind, limit: number): Decoded {
   const read = parseJsonBytes(bytes, limit);
-  if (!read.ok) return { ok: false, problem: read.problem.code === 'notJson' ? { code: 'notJson' } : read.problem };
+  if (!read.ok) return read;
   const { json } = read;
   const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
   const got = kindOf(format);
@@ -208,8 +207,8 @@ export function serializeExchangeFile(file: SignOffRequestFile | SignOffResponse
 export function parseRequestFile(bytes: Uint8Array): { ok: true; file: SignOffRequestFile } | { ok: false; problem: FileProblem } {
   const decoded = decode(bytes, 'request', MAX_REQUEST_FILE_BYTES);
   if (!decoded.ok) return decoded;
-  const parsed = SignOffRequestFile.safeParse(decoded.json);
-  return parsed.success ? { ok: true, file: parsed.data } : { ok: false, problem: schemaProblem(parsed.error) };
+  const parsed = parseBounded(SignOffRequestFile, decoded.json, z.unknown());
+  return parsed.success ? { ok: true, file: parsed.data } : { ok: false, problem: schemaProblem(parsed) };
 }
 
 /** An evidence file from a request file, its digest recomputed. */
@@ -280,8 +279,8 @@ export function parseResponseFile(
 ): { ok: true; file: SignOffResponseFile & { decision: SignedDecision } } | { ok: false; problem: FileProblem } {
   const decoded = decode(bytes, 'response', MAX_RESPONSE_FILE_BYTES);
   if (!decoded.ok) return decoded;
-  const parsed = SignOffResponseFile.safeParse(decoded.json);
-  if (!parsed.success) return { ok: false, problem: schemaProblem(parsed.error) };
+  const parsed = parseBounded(SignOffResponseFile, decoded.json, z.unknown());
+  if (!parsed.success) return { ok: false, problem: schemaProblem(parsed) };
   const { decision, requestId } = parsed.data;
   if (decision.type !== 'SignOffGranted' && decision.type !== 'SignOffRefused') {
     return {

@@ -4,6 +4,7 @@
  * is not a bundle at all ("invalid"), or a bundle whose proof breaks at a given event or at the
  * head ("broken").
  */
+import * as z from 'zod/mini';
 import { allEvidence } from '../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
@@ -14,8 +15,9 @@ import { type ChainHead, type ChainProblem, chainProblem, type LoggedEvent } fro
 import { canonicalJson } from './crypto/canonical-json.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
 import { checkEventSignature } from './event-signature.ts';
-import { findPollutingKey, parseJsonBytes } from './json-bytes.ts';
+import { type JsonBytesProblem, parseJsonBytes } from './json-bytes.ts';
 import { decide, type ProcessEngine } from './process-engine.ts';
+import { parseBounded } from './schema-check.ts';
 import { COMMAND_PARSE, type SchemaIssue, schemaIssues } from './schema-reasons.ts';
 import { verifyStatement } from './statements.ts';
 
@@ -25,14 +27,8 @@ export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 export type { SchemaIssue } from './schema-reasons.ts';
 
 export type InvalidProblem =
-  | { code: 'tooLarge'; bytes: number; limit: number }
-  | { code: 'notUtf8' }
-  | { code: 'notJson'; message: string }
-  /** A key such as `__proto__` anywhere in the file: refused before any schema looks at it. */
-  | { code: 'pollutingKey'; path: string }
-  | { code: 'notBundle' }
-  | { code: 'wrongVersion'; got: unknown }
-  | { code: 'schema'; issues: SchemaIssue[] };
+  /** Size, encoding and strict JSON (strict-json.ts): each with the byte offset or JSON path. */
+  JsonBytesProblem | { code: 'notBundle' } | { code: 'wrongVersion'; got: unknown } | { code: 'schema'; issues: SchemaIssue[] };
 
 export type BrokenProblem =
   | ChainProblem
@@ -123,8 +119,6 @@ export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle 
   const read = parseJsonBytes(bytes, MAX_BUNDLE_BYTES);
   if (!read.ok) return read;
   const { json } = read;
-  const polluting = findPollutingKey(json);
-  if (polluting !== null) return { ok: false, problem: { code: 'pollutingKey', path: polluting } };
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BUNDLE_FORMAT) {
     return { ok: false, problem: { code: 'notBundle' } };
   }
@@ -132,9 +126,9 @@ export function parseBundle(bytes: Uint8Array): { ok: true; bundle: AuditBundle 
   if (typeof version !== 'number' || !READABLE_FORMAT_VERSIONS.includes(version)) {
     return { ok: false, problem: { code: 'wrongVersion', got: version } };
   }
-  const parsed = AuditBundle.safeParse(json, COMMAND_PARSE);
+  const parsed = parseBounded(AuditBundle, json, z.unknown(), COMMAND_PARSE);
   if (!parsed.success) {
-    return { ok: false, problem: { code: 'schema', issues: schemaIssues(parsed.error) } };
+    return { ok: false, problem: { code: 'schema', issues: schemaIssues(parsed) } };
   }
   // The events as they were written, not as the schema rebuilt them: the schema has no defaults
   // or transforms, so they hold the same values, but the schema orders members its own way, and

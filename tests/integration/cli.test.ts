@@ -182,11 +182,17 @@ describe('ankerpunkt CLI', () => {
       ['zip-bomb.zip', /Zip-Bombe/],
       ['zip-path-traversal.zip', /unzulässigen Pfad/],
       ['zip-no-bundle.zip', /keine bundle\.json/],
-      ['prototype-pollution.json', /unzulässigen Schlüssel „__proto__“/],
+      ['prototype-pollution.json', /unzulässigen Namen „[^“]*__proto__“/],
+      ['duplicate-outcome.json', /„events\[\d+\]\.payload\.outcome“ steht zweimal/],
+      ['lone-surrogate.json', /halbes Unicode-Zeichen/],
+      ['number-not-integer.json', /Zahl 1\.0/],
+      ['byte-order-mark.json', /Byte-Order-Markierung/],
+      ['invalid-utf8.json', /kein gültiger UTF-8-Text \(ungültiges Byte an Stelle \d+\)/],
     ] as const) {
       const refused = await cli('verify', join(fixtures, name));
       expect(refused.code, name).toBe(2);
       expect(refused.err, name).toMatch(message);
+      expect(refused.err, name).not.toMatch(/\n\s+at /);
     }
   });
 

@@ -316,7 +316,15 @@ describe('backup and restore', () => {
           ...entries,
           'backup.json': text.encode(new TextDecoder().decode(entries['backup.json']).replace('{', '{"__proto__":{"x":1},')),
         }),
-        'pollutingKey',
+        'json',
+      ],
+      [
+        'manifest naming a member twice',
+        zipSync({
+          ...entries,
+          'backup.json': text.encode(new TextDecoder().decode(entries['backup.json']).replace('{', '{"formatVersion":1,')),
+        }),
+        'json',
       ],
     ];
     const digest = Object.keys(entries).find((n) => n.startsWith('evidence/')) as string;

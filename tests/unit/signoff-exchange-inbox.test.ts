@@ -97,8 +97,9 @@ describe('director’s inbox', () => {
 describe('sign-off file messages', () => {
   const problems: (OpenRequestProblem | ResponseProblem)[] = [
     { code: 'tooLarge', bytes: 200 * 1024 * 1024, limit: 100 * 1024 * 1024 },
-    { code: 'notUtf8' },
-    { code: 'notJson' },
+    { code: 'notUtf8', offset: 12 },
+    { code: 'notJson', offset: 3, expected: 'colon' },
+    { code: 'duplicateKey', path: 'decision.seq' },
     { code: 'wrongFormat', expected: 'response', got: 'request' },
     { code: 'wrongVersion', got: 2 },
     { code: 'schema', issues: [{ path: 'decision.payload.comment', message: 'x', problem: 'invalid' }] },

@@ -4,6 +4,7 @@ import type { RestoreProblem } from '../../db/backup.ts';
 import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
 import { bundleFileProblemText } from '../../domain/import/messages.ts';
 import type { ProcessEngine } from '../../domain/process-engine.ts';
+import { jsonProblemText } from '../../i18n/json-problems.ts';
 import type { Lang } from '../../i18n/lang.ts';
 
 export function restoreProblemText(problem: RestoreProblem, lang: Lang, engine: ProcessEngine): string {
@@ -23,13 +24,8 @@ export function restoreProblemText(problem: RestoreProblem, lang: Lang, engine: 
         ? `Sicherungsformat ${JSON.stringify(problem.got)} wird nicht unterstützt (erwartet 1)`
         : `backup format ${JSON.stringify(problem.got)} is not supported (expected 1)`;
       break;
-    case 'notJson':
-      what = de ? `„${problem.entry}“ ist kein gültiges JSON` : `"${problem.entry}" is not valid JSON`;
-      break;
-    case 'pollutingKey':
-      what = de
-        ? `„${problem.entry}“ enthält den unzulässigen Schlüssel „${problem.path}“`
-        : `"${problem.entry}" contains the forbidden key "${problem.path}"`;
+    case 'json':
+      what = `„${problem.entry}“: ${problem.problem.code === 'tooLarge' ? (de ? 'zu groß' : 'too large') : jsonProblemText(problem.problem, lang)}`;
       break;
     case 'schema':
       what = de

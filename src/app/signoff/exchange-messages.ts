@@ -5,6 +5,7 @@
  */
 import type { ExportProblem, OpenRequestProblem } from '../../db/signoff-files.ts';
 import type { ResponseProblem } from '../../domain/signoff-exchange.ts';
+import { jsonProblemText } from '../../i18n/json-problems.ts';
 
 const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
@@ -29,9 +30,16 @@ function problemDe(p: AnyProblem): string {
   switch (p.code) {
     case 'tooLarge':
       return `Die Datei ist zu groß (${size(p.bytes)}; höchstens ${size(p.limit)}).`;
+    case 'bom':
     case 'notUtf8':
     case 'notJson':
-      return 'Die Datei ist beschädigt oder keine Datei von Ankerpunkt (kein lesbares JSON).';
+    case 'duplicateKey':
+    case 'notInteger':
+    case 'loneSurrogate':
+    case 'pollutingKey':
+    case 'tooDeep':
+    case 'tooDense':
+      return `${jsonProblemText(p, 'de')}.`;
     case 'wrongFormat':
       return `Die Datei ist ${KIND_DE[p.got]}, erwartet wird ${KIND_DE[p.expected]}.`;
     case 'wrongVersion':
@@ -73,9 +81,16 @@ function problemEn(p: AnyProblem): string {
   switch (p.code) {
     case 'tooLarge':
       return `The file is too large (${size(p.bytes)}; at most ${size(p.limit)}).`;
+    case 'bom':
     case 'notUtf8':
     case 'notJson':
-      return 'The file is damaged or not an Ankerpunkt file (no readable JSON).';
+    case 'duplicateKey':
+    case 'notInteger':
+    case 'loneSurrogate':
+    case 'pollutingKey':
+    case 'tooDeep':
+    case 'tooDense':
+      return `${jsonProblemText(p, 'en')}.`;
     case 'wrongFormat':
       return `The file is ${KIND_EN[p.got]}; expected is ${KIND_EN[p.expected]}.`;
     case 'wrongVersion':

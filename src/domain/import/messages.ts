@@ -58,10 +58,16 @@ export function bundleFileProblemText(problem: BundleFileProblem, lang: Lang, ru
   switch (problem.code) {
     case 'zipNoBundle':
       return de ? `${prefix}: ZIP-Datei enthält keine bundle.json` : `${prefix}: ZIP file holds no bundle.json`;
-    case 'pollutingKey':
-    case 'tooLarge':
+    case 'bom':
     case 'notUtf8':
     case 'notJson':
+    case 'duplicateKey':
+    case 'notInteger':
+    case 'loneSurrogate':
+    case 'pollutingKey':
+    case 'tooDeep':
+    case 'tooDense':
+    case 'tooLarge':
     case 'notBundle':
     case 'wrongVersion':
     case 'schema':
