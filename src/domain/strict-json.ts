@@ -54,7 +54,7 @@ const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * file. Strings are slices of the decoded text, so their characters are counted once, with the
  * text. A real bundle builds about 1.1 estimated bytes per byte of file (long strings: hashes,
  * signatures, texts); an array of zeros builds 4, of empty objects 13. The budget leaves real
- * files a margin of about 2 and stops dense ones early (decisions.md, "Reading strictly").
+ * files a margin of about 2 over any stretch and stops dense ones early (decisions.md, "Reading strictly").
  */
 const COST = { slot: 8, string: 32, object: 40, member: 16 } as const;
 const BUDGET_PER_BYTE = 2;
@@ -121,12 +121,10 @@ class Parser {
   private at = 0;
   private readonly path: (string | number)[] = [];
   private cost = 0;
-  private readonly budget: number;
   private readonly end: number;
 
   constructor(private readonly t: string) {
     this.end = t.length;
-    this.budget = BUDGET_BASE + BUDGET_PER_BYTE * t.length;
   }
 
   parse(): unknown {
@@ -149,9 +147,13 @@ class Parser {
     throw new Refusal({ code, path: formatJsonPath(path) });
   }
 
+  /**
+   * Measured against what has been read so far, not against the whole file: a dense file is
+   * refused after its first megabyte or so, whatever its length.
+   */
   private spend(bytes: number): void {
     this.cost += bytes;
-    if (this.cost > this.budget) throw new Refusal({ code: 'tooDense', offset: this.offset() });
+    if (this.cost > BUDGET_BASE + BUDGET_PER_BYTE * this.at) throw new Refusal({ code: 'tooDense', offset: this.offset() });
   }
 
   private skipBlanks(): void {
