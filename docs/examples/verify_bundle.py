@@ -175,12 +175,53 @@ def check_head(bundle, w):
         raise Broken("head: bad signature")
 
 
+POLLUTING = {"__proto__", "constructor", "prototype"}
+
+
+def _strict_int(token):
+    # Plain integers only, as Ankerpunkt writes them and as every reader holds them exactly.
+    value = int(token)
+    if token == "-0" or abs(value) > 2**53 - 1:
+        raise ValueError(f"number {token} is not a plain integer")
+    return value
+
+
+def _refuse_number(token):
+    raise ValueError(f"number {token} is not a plain integer")
+
+
+def _members(pairs):
+    names = set()
+    for name, value in pairs:
+        if name in names:
+            raise ValueError(f'member "{name}" appears twice in one object')
+        if name in POLLUTING:
+            raise ValueError(f'forbidden member "{name}"')
+        for text in (name, value):
+            if isinstance(text, str):
+                text.encode("utf-8")  # a lone surrogate from an escape has no UTF-8 form
+        names.add(name)
+    return dict(pairs)
+
+
+def strict_load(raw):
+    """The strict JSON of docs/audit-bundle.md, "The file": refuses what could mean two things."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ValueError("byte-order mark")
+    text = raw.decode("utf-8")  # strict: invalid UTF-8 raises
+    value = json.loads(text, object_pairs_hook=_members, parse_int=_strict_int, parse_float=_refuse_number, parse_constant=_refuse_number)
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            item.encode("utf-8")
+    return value
+
+
 def main(argv):
     path = argv[0]
     trusted = [argv[i + 1].replace(" ", "").lower() for i in range(1, len(argv) - 1) if argv[i] == "--trust"]
     try:
-        with open(path, encoding="utf-8") as f:
-            bundle = json.load(f)
+        with open(path, "rb") as f:
+            bundle = strict_load(f.read())
     except (OSError, ValueError) as error:
         print(f"not a bundle: {error}")
         return 2

@@ -303,4 +303,21 @@ describe.skipIf(!hasPythonCryptography)('the independent Python verifier of docs
     expect(result.stdout).toContain(`event ${index + 1} (SignOffRefused): bad event signature`);
     expect(await run(['verify', forged], { out: () => {}, err: () => {} })).toBe(1);
   });
+
+  it('refuses, like ankerpunkt, every file that could mean two things to two readers', async () => {
+    const fixtures = new URL('../fixtures/bundles/', import.meta.url).pathname;
+    for (const name of [
+      'duplicate-seq',
+      'duplicate-events',
+      'duplicate-outcome',
+      'number-not-integer',
+      'byte-order-mark',
+      'lone-surrogate',
+      'invalid-utf8',
+    ]) {
+      const result = await python(join(fixtures, `${name}.json`));
+      expect(result.code, name).toBe(2);
+      expect(result.stdout, name).toMatch(/^not a bundle: /);
+    }
+  });
 });
