@@ -95,6 +95,48 @@ function shallowArray(schema: Schema, unknownSchema: Schema): Schema {
   return shallow;
 }
 
+const flatParts = new WeakMap<Schema, { flat: Schema | null; containers: string[] }>();
+
+/**
+ * An object schema split in two: its members that cannot hold an array, checked by zod in one
+ * call (unknown members allowed there: the walk checks those itself), and the names of those that
+ * can, which the walk opens. One call instead of one per member is what keeps a valid bundle quick.
+ */
+function splitShape(schema: Schema, unknownSchema: Schema): { flat: Schema | null; containers: string[] } {
+  let parts = flatParts.get(schema);
+  if (!parts) {
+    const def = defOf(schema);
+    const shape = def.shape ?? {};
+    const containers = Object.keys(shape).filter((key) => canHoldMany(shape[key] as Schema));
+    const flatShape = Object.fromEntries(Object.entries(shape).filter(([key]) => !containers.includes(key)));
+    const flat =
+      Object.keys(flatShape).length === 0
+        ? null
+        : (schema as unknown as { clone(def: Def): Schema }).clone({ ...def, shape: flatShape, catchall: unknownSchema });
+    parts = { flat, containers };
+    flatParts.set(schema, parts);
+  }
+  return parts;
+}
+
+const SHORT_ARRAY = 256;
+
+const unionOptions = new WeakMap<Schema, Map<unknown, Schema>>();
+
+/** A discriminated union's options by the value of their discriminator. */
+function optionsOf(schema: Schema, def: Def, disc: string): Map<unknown, Schema> {
+  let byValue = unionOptions.get(schema);
+  if (!byValue) {
+    byValue = new Map();
+    for (const option of def.options ?? []) {
+      const values = (option as unknown as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod.propValues?.[disc] ?? [];
+      for (const v of values) byValue.set(v, option);
+    }
+    unionOptions.set(schema, byValue);
+  }
+  return byValue;
+}
+
 class Walk {
   constructor(
     private readonly params: ParseParams,
@@ -107,6 +149,8 @@ class Walk {
     switch (def.type) {
       case 'array': {
         if (!Array.isArray(value)) break;
+        // Short arrays of plain values (roles, standard ids) in one call: their issues are few.
+        if (value.length <= SHORT_ARRAY && !canHoldMany(def.element as Schema)) return zodIssues(schema, value, path, this.params);
         for (let i = 0; i < value.length; i++) {
           const issues = this.first(def.element as Schema, value[i], [...path, i]);
           if (issues) return issues;
@@ -116,7 +160,10 @@ class Walk {
       case 'object': {
         if (!isRecord(value) || def.checks?.length) break;
         const shape = def.shape ?? {};
-        for (const key of Object.keys(shape)) {
+        const { flat, containers } = splitShape(schema, this.unknownSchema);
+        const flatIssues = flat ? zodIssues(flat, value, path, this.params) : null;
+        if (flatIssues) return flatIssues;
+        for (const key of containers) {
           const issues = this.first(shape[key] as Schema, value[key], [...path, key]);
           if (issues) return issues;
         }
@@ -140,9 +187,7 @@ class Walk {
       case 'union': {
         const disc = def.discriminator;
         if (!disc || !isRecord(value)) break;
-        const option = (def.options ?? []).find((o) =>
-          (o as unknown as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod.propValues?.[disc]?.has(value[disc]),
-        );
+        const option = optionsOf(schema, def, disc).get(value[disc]);
         if (!option) break;
         return this.first(option, value, path);
       }
