@@ -1,6 +1,7 @@
 /**
  * `ankerpunkt`: the command line for auditors and administrators.
- *   demo --out FILE     write the demo process as an audit bundle
+ *   demo --out FILE     write the demo process as an audit bundle (FILE.zip: the ZIP form with
+ *                       its evidence files, as the app exports it)
  *   verify FILE         check chain, every event's signature, head and replay, and for a ZIP every
  *                       evidence file; exit 0 intact, 1 broken, 2 not a bundle. --trust FINGERPRINT
  *                       pins the founder's key (NAME=FINGERPRINT a person's); --extends OLD checks
@@ -13,17 +14,17 @@ import { openAsBlob } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { founderKeyIdOf } from '../domain/attribution.ts';
-import { buildBundle, serializeBundle } from '../domain/bundle.ts';
 import { nodeSha256Hex } from '../domain/crypto/node-sha256.ts';
-import { buildJobcenterDemo } from '../domain/demo/jobcenter-demo.ts';
 import { eventsCsv } from '../domain/export/csv.ts';
 import { type CheckedFile, checkBundleFile, type EvidenceFileRow } from '../domain/import/check-bundle.ts';
-import { bundleFileProblemText, EVIDENCE_STATUS } from '../domain/import/messages.ts';
+import { bundleFileProblemText } from '../domain/import/messages.ts';
 import { engine } from '../domain/process-engine.ts';
 import { buildReport } from '../domain/report.ts';
 import { checkTrust, compareExports, isTrusted, parseTrustAnchor, type TrustAnchor } from '../domain/trust.ts';
 import type { Verdict } from '../domain/verify.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
+import { demoCommand } from './demo-command.ts';
+import { evidenceLines } from './evidence-text.ts';
 import { overviewCommand } from './overview-command.ts';
 import { reportText } from './report-text.ts';
 import { continuityLine, trustLines, verdictLine } from './verdict-text.ts';
@@ -32,7 +33,7 @@ export const EXIT = { ok: 0, broken: 1, invalid: 2, usage: 2, internal: 3 } as c
 
 const USAGE = {
   de: `Aufruf:
-  ankerpunkt demo --out DATEI        Demo-Prozess als Audit-Bundle schreiben
+  ankerpunkt demo --out DATEI        Demo-Prozess als Audit-Bundle schreiben (DATEI.zip: mit Nachweisdateien)
   ankerpunkt verify DATEI            Bundle (JSON oder ZIP) prüfen (0 intakt, 1 gebrochen, 2 kein gültiges Bundle)
       [--trust FINGERABDRUCK]...     bekannter Gründungsschlüssel (oder NAME=FINGERABDRUCK einer Person)
       [--extends FRÜHERER-EXPORT]    prüfen, dass DATEI einen früheren Export fortsetzt
@@ -41,7 +42,7 @@ const USAGE = {
   ankerpunkt overview DATEI|ORDNER... [--csv CSV]   Übersicht Region: viele Bundles nebeneinander
 Optionen: --lang de|en (Standard: de), --at ZEITPUNKT (Stichtag des Berichts, ISO 8601)`,
   en: `Usage:
-  ankerpunkt demo --out FILE         write the demo process as an audit bundle
+  ankerpunkt demo --out FILE         write the demo process as an audit bundle (FILE.zip: with evidence files)
   ankerpunkt verify FILE             verify a bundle, JSON or ZIP (0 intact, 1 broken, 2 not a valid bundle)
       [--trust FINGERPRINT]...       a known founder's key (or NAME=FINGERPRINT of a person)
       [--extends EARLIER-EXPORT]     check that FILE continues an earlier export
@@ -90,7 +91,9 @@ async function verifyFile(path: string, lang: Lang, io: Io): Promise<FileVerdict
     return { code: EXIT.invalid, verdict: null, file: null, evidence: null };
   }
   const { verdict, evidence } = check;
-  const evidenceBroken = (evidence ?? []).some((row) => row.status === 'mismatch' || row.status === 'missing');
+  // Only a file that is there and wrong breaks the bundle: one left out (the exporting device did
+  // not have it) is reported as not included, as the format allows.
+  const evidenceBroken = (evidence ?? []).some((row) => row.status === 'mismatch');
   const code =
     verdict.status === 'broken' || (verdict.status === 'intact' && evidenceBroken)
       ? EXIT.broken
@@ -98,19 +101,6 @@ async function verifyFile(path: string, lang: Lang, io: Io): Promise<FileVerdict
         ? EXIT.ok
         : EXIT.invalid;
   return { code, verdict, file: check.file, evidence };
-}
-
-/** For a ZIP: one line with the counts, then one line per file that is not as the log says. */
-function evidenceLines(rows: EvidenceFileRow[], lang: Lang): string[] {
-  const count = (status: EvidenceFileRow['status']) => rows.filter((row) => row.status === status).length;
-  const de = lang === 'de';
-  const summary = de
-    ? `Nachweisdateien: ${count('ok')} stimmen, ${count('mismatch')} passen nicht, ${count('missing')} fehlen, ${count('erased')} gelöscht, ${count('notInIndex')} nicht im Verzeichnis`
-    : `evidence files: ${count('ok')} match, ${count('mismatch')} do not match, ${count('missing')} missing, ${count('erased')} erased, ${count('notInIndex')} not in the index`;
-  const problems = rows
-    .filter((row) => row.status === 'mismatch' || row.status === 'missing' || row.status === 'notInIndex')
-    .map((row) => `  ${EVIDENCE_STATUS[row.status][lang]}: evidence/${row.sha256}${row.names.length ? ` (${row.names.join(', ')})` : ''}`);
-  return [summary, ...problems];
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -166,22 +156,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case 'demo': {
       if (!values.out || file) return usage(lang === 'de' ? 'demo braucht --out DATEI' : 'demo needs --out FILE');
-      const eng = engine();
-      const { writer, people } = await buildJobcenterDemo(eng, nodeSha256Hex);
-      const bundle = await buildBundle({
-        engine: eng,
-        events: writer.log.events,
-        snapshot: writer.log.snapshot,
-        exporter: { personId: people.ikbo.personId, key: people.ikbo.key },
-        exportedAt: new Date().toISOString(),
-      });
-      await writeFile(values.out, serializeBundle(bundle));
-      io.out(
-        lang === 'de'
-          ? `Demo-Bundle geschrieben: ${values.out} (${bundle.events.length} Ereignisse)`
-          : `demo bundle written: ${values.out} (${bundle.events.length} events)`,
-      );
-      return EXIT.ok;
+      return demoCommand(values.out, lang, io);
     }
     case 'verify': {
       if (!file || extra.length > 0) return usage(lang === 'de' ? 'verify braucht genau eine DATEI' : 'verify needs exactly one FILE');
@@ -201,7 +176,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const { verdict, evidence } = checked;
       let { code } = checked;
       if (!verdict) return code;
-      const lines = [verdictLine(verdict, lang, engine().rulebook), ...(evidence ? evidenceLines(evidence, lang) : [])];
+      const ignored = checked.file?.kind === 'zip' ? checked.file.ignored : [];
+      const lines = [verdictLine(verdict, lang, engine().rulebook), ...(evidence ? evidenceLines(evidence, ignored, lang) : [])];
       // An intact log with evidence files that are not what it records is not an intact bundle.
       const headlines: string[] = [];
       if (code === EXIT.broken && verdict.status === 'intact') {

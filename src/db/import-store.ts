@@ -71,6 +71,7 @@ export async function importCheckedBundle(
   // The files are read and hashed again as they are stored: what is written is what was checked.
   const files: StoredFile[] = [];
   if (file.kind === 'zip') {
+    // Only files that match and are not erased per the log: 'erasedButPresent' is never stored.
     const wanted = (evidence ?? []).filter((row) => row.status === 'ok');
     const have = new Set(
       await db.files
@@ -125,7 +126,8 @@ export async function importCheckedBundle(
     filesStored: files.length,
     filesMissing:
       file.kind === 'zip' ? count('missing') : await missingOnDevice(db, file.bundle.evidence, erasedDigests(verdict.snapshot.context)),
-    filesErased: count('erased'),
+    // Content erased per the log stays off this device even when the ZIP still carries it.
+    filesErased: count('erased') + count('erasedButPresent'),
     ignored: file.kind === 'zip' ? file.ignored : [],
   };
 }

@@ -9,6 +9,7 @@ import { buildBundle } from '../../src/domain/bundle.ts';
 import { nodeSha256Hex } from '../../src/domain/crypto/node-sha256.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { verifyEvents } from '../../src/domain/verify.ts';
+import { makeZipCorpus, ZIP_CORPUS } from '../fixtures/bundles/zip-corpus.ts';
 import { demoProcess } from '../support/demo.ts';
 import { relink } from '../support/forgery.ts';
 
@@ -170,7 +171,7 @@ describe('ankerpunkt CLI', () => {
     const fixtures = new URL('../fixtures/bundles/', import.meta.url).pathname;
     const intact = await cli('verify', join(fixtures, 'valid.zip'));
     expect(intact.code).toBe(0);
-    expect(intact.out).toMatch(/^INTAKT: [\s\S]*\nNachweisdateien: \d+ stimmen, 0 passen nicht, 0 fehlen, 0 gelöscht/);
+    expect(intact.out).toMatch(/^INTAKT: [\s\S]*\nNachweisdateien: \d+ stimmen, 0 passen nicht, 0 nicht enthalten, 0 gelöscht/);
     const erased = await cli('verify', join(fixtures, 'valid-erased.zip'));
     expect(erased.code).toBe(0);
     expect(erased.out).toMatch(/1 gelöscht/);
@@ -194,6 +195,79 @@ describe('ankerpunkt CLI', () => {
       expect(refused.err, name).toMatch(message);
       expect(refused.err, name).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('demo --out FILE.zip: the ZIP form as the app exports it, which verify reads as intact with every file matching', async () => {
+    const zip = join(dir, 'demo.zip');
+    const written = await cli('demo', '--out', zip);
+    expect(written).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Demo-Bundle als ZIP geschrieben: .* \(160 Ereignisse, \d+ Nachweisdateien\)$/),
+    });
+    const bytes = await readFile(zip);
+    expect(bytes.subarray(30, 30 + 'bundle.json'.length).toString()).toBe('bundle.json');
+    const verified = await cli('verify', zip);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/^INTAKT: /);
+    expect(verified.out).toMatch(
+      /\nNachweisdateien: [1-9]\d* stimmen, 0 passen nicht, 0 nicht enthalten, 0 gelöscht, 0 nicht im Verzeichnis$/,
+    );
+    // .json (or any other name) keeps the JSON form.
+    expect(JSON.parse(await readFile(demo, 'utf8')).format).toBe('ankerpunkt.audit-bundle');
+    const unwritable = await cli('demo', '--out', join(dir, 'no-such-folder', 'x.zip'));
+    expect(unwritable).toMatchObject({ code: 2, err: expect.stringMatching(/^Datei kann nicht geschrieben werden: .*ENOENT/) });
+  });
+
+  describe('verify: the generated ZIP corpus', () => {
+    const paths = new Map<string, string>();
+    beforeAll(async () => {
+      for (const [name, bytes] of Object.entries(await makeZipCorpus())) {
+        paths.set(name, join(dir, name));
+        await writeFile(join(dir, name), bytes);
+      }
+    });
+    const path = (name: string) => paths.get(name) as string;
+
+    for (const entry of ZIP_CORPUS.filter((e) => e.code !== 'accepted')) {
+      it(`${entry.file}: exit 2, ${entry.code}`, async () => {
+        const { code, err } = await cli('verify', path(entry.file));
+        expect(code).toBe(2);
+        expect(err).toContain(entry.says);
+        expect(err).not.toMatch(/\n\s+at /);
+      });
+    }
+
+    it('an honest ZIP that leaves out a file the exporting device did not have: exit 0, the file named as not included', async () => {
+      const de = await cli('verify', path('zip-not-included.zip'));
+      expect(de.code).toBe(0);
+      expect(de.out).toMatch(/^INTAKT: /);
+      expect(de.out).toMatch(/0 passen nicht, 1 nicht enthalten, /);
+      expect(de.out).toMatch(/\n {2}nicht enthalten: evidence\/[0-9a-f]{64}( \(.+\))?\n/);
+      expect(de.out).toContain('Hinweis: Ein Export lässt Dateien aus, die das exportierende Gerät nicht hat.');
+      const en = await cli('verify', path('zip-not-included.zip'), '--lang', 'en');
+      expect(en.out).toMatch(/\n {2}not included: evidence\/[0-9a-f]{64}/);
+    });
+
+    it('content erased per the log but still in the ZIP: exit 0, with a warning naming its digest', async () => {
+      const { code, out } = await cli('verify', path('zip-erased-present.zip'));
+      expect(code).toBe(0);
+      expect(out).toMatch(/, 1 gelöscht, aber enthalten\n/);
+      expect(out).toMatch(
+        /\nWARNUNG: Die ZIP-Datei enthält die Datei evidence\/[0-9a-f]{64} \(.+\), deren Inhalt laut Protokoll gelöscht ist: personenbezogene Daten/,
+      );
+      const en = await cli('verify', path('zip-erased-present.zip'), '--lang', 'en');
+      expect(en.out).toMatch(/\nWARNING: the ZIP file holds evidence\/[0-9a-f]{64} .*whose content the log records as erased/);
+    });
+
+    it('entries outside the layout: exit 0, each named, none read', async () => {
+      const de = await cli('verify', path('zip-outside-layout.zip'));
+      expect(de.code).toBe(0);
+      const outside = ZIP_CORPUS.find((e) => e.file === 'zip-outside-layout.zip')?.ignored ?? [];
+      for (const name of outside) expect(de.out).toContain(`\n  nicht zum Aufbau gehörend, nicht gelesen: ${name}`);
+      expect((await cli('verify', path('zip-outside-layout.zip'), '--lang', 'en')).out).toContain(
+        '  not part of the layout, not read: tools/run.exe',
+      );
+    });
   });
 
   it('report: the state of the process in German, and in English on request', async () => {

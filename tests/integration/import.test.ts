@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importProblemText } from '../../src/app/verify/import-text.ts';
 import { BACKUP_FORMAT, createBackup, restoreBackup } from '../../src/db/backup.ts';
 import type { AnkerpunktDb } from '../../src/db/database.ts';
@@ -16,6 +16,7 @@ import { MemoryLog } from '../../src/domain/memory-log.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { replay } from '../../src/domain/replay.ts';
 import { CORPUS, GOOD } from '../fixtures/bundles/build.ts';
+import { makeZipCorpus, ZIP_CORPUS } from '../fixtures/bundles/zip-corpus.ts';
 import { demoDb, freshDb, PROCESS_ID, replayedState, stateOf } from '../fixtures/db/demo-db.ts';
 import { dumpTables } from '../fixtures/db/tables.ts';
 import { demoBundle, demoProcess, sha256 } from '../support/demo.ts';
@@ -53,6 +54,56 @@ describe('importing bad and hostile bundles', () => {
     const outcome = await importBundleFile(db, eng, sha256, fixture(GOOD.zip), 'takeOver', NOW);
     expect(outcome.ok || outcome.problem).toMatchObject({ code: 'exists', processId: PROCESS_ID });
     expect(await dumpTables(db)).toEqual(before);
+  });
+});
+
+describe('importing the generated ZIP corpus', () => {
+  let files: Record<string, Uint8Array<ArrayBuffer>>;
+  beforeAll(async () => {
+    files = (await makeZipCorpus()) as Record<string, Uint8Array<ArrayBuffer>>;
+  });
+  const blob = (name: string) => new Blob([files[name] as Uint8Array<ArrayBuffer>]);
+
+  for (const entry of ZIP_CORPUS.filter((e) => e.code !== 'accepted')) {
+    it(`${entry.file} is refused with its own message, and the database is unchanged`, async () => {
+      const db = freshDb();
+      const before = await dumpTables(db);
+      const outcome = await importBundleFile(db, eng, sha256, blob(entry.file), 'readOnly', NOW);
+      expect(outcome.ok || outcome.problem.code).toBe(entry.code);
+      if (outcome.ok) return;
+      const message = importProblemText(outcome.problem, 'de', eng.rulebook);
+      expect(message).toContain(entry.says);
+      expect(message).toMatch(/nichts gespeichert/);
+      expect(await dumpTables(db)).toEqual(before);
+    });
+  }
+
+  it('imports an archive with entries outside the layout, naming them and storing none of them', async () => {
+    const db = freshDb();
+    const outcome = await importBundleFile(db, eng, sha256, blob('zip-outside-layout.zip'), 'readOnly', NOW);
+    if (!outcome.ok) throw new Error(importProblemText(outcome.problem, 'de', eng.rulebook));
+    expect(outcome.ignored).toEqual(ZIP_CORPUS.find((e) => e.file === 'zip-outside-layout.zip')?.ignored);
+    const { writer } = await demoProcess();
+    expect(outcome.filesStored).toBe(writer.files.size);
+    expect(await db.files.count()).toBe(writer.files.size);
+  });
+
+  it('imports an honest archive that leaves a file out, counting it as not on this device', async () => {
+    const db = freshDb();
+    const outcome = await importBundleFile(db, eng, sha256, blob('zip-not-included.zip'), 'readOnly', NOW);
+    if (!outcome.ok) throw new Error(importProblemText(outcome.problem, 'de', eng.rulebook));
+    expect(outcome.filesMissing).toBe(1);
+  });
+
+  it('does not store content the log records as erased, even when the archive still carries it', async () => {
+    const db = freshDb();
+    const check = await readBundleFile(blob('zip-erased-present.zip'));
+    if (!check.ok) throw new Error(check.problem.code);
+    const erased = check.bundle.evidence.find((e) => e.erased)?.sha256 as string;
+    const outcome = await importBundleFile(db, eng, sha256, blob('zip-erased-present.zip'), 'readOnly', NOW);
+    if (!outcome.ok) throw new Error(importProblemText(outcome.problem, 'de', eng.rulebook));
+    expect(outcome.filesErased).toBe(1);
+    expect(await db.files.get(erased)).toBeUndefined();
   });
 });
 

@@ -6,9 +6,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeBundle } from '../../src/domain/bundle.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
-import { type EvidenceLookup, evidenceFileDigests, planAuditZip } from '../../src/domain/export/audit-zip.ts';
+import { type EvidenceLookup, evidenceFileDigests, planAuditZip, writeAuditZip } from '../../src/domain/export/audit-zip.ts';
 import { nodeFileSink } from '../../src/domain/export/node-file-sink.ts';
 import { writeZip, type ZipSink, ZipSourceError, ZipTooLargeError } from '../../src/domain/export/zip-writer.ts';
+import { readBundleFile } from '../../src/domain/import/bundle-file.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { verifyBundleBytes } from '../../src/domain/verify.ts';
 import { demoBundle, demoProcess, sha256 } from '../support/demo.ts';
@@ -112,6 +113,30 @@ describe('the audit bundle with evidence as a ZIP', () => {
     expect(JSON.parse(strFromU8(files['bundle.json'] as Uint8Array)).evidence.some((e: { sha256: string }) => e.sha256 === gone)).toBe(
       true,
     );
+  });
+
+  it('writeAuditZip, the export the app and the CLI share: erased content stays out, and the strict reader reads the result', async () => {
+    const bundle = await demoBundle();
+    const [erased, ...kept] = evidenceFileDigests(bundle);
+    if (!erased) throw new Error('the demo has evidence files');
+    const sink = memorySink();
+    const planned: string[][] = [];
+    const { plan } = await writeAuditZip({
+      bundle,
+      bundleBytes: utf8(serializeBundle(bundle)),
+      lookup: await demoLookup(),
+      erased: new Set([erased]),
+      sink,
+      onPlan: (p) => planned.push(p.missing),
+    });
+    expect(planned).toEqual([[erased]]);
+    expect(plan.included).toEqual(kept);
+    const file = await readBundleFile(new Blob([sink.bytes() as Uint8Array<ArrayBuffer>]));
+    if (!file.ok || file.kind !== 'zip') throw new Error(file.ok ? 'not a ZIP' : file.problem.code);
+    expect(file.zip.entries[0]?.name).toBe('bundle.json');
+    expect([...file.evidence.keys()]).toEqual(kept);
+    expect(file.ignored).toEqual([]);
+    for (const [digest, entry] of file.evidence) expect(hex(await file.zip.read(entry))).toBe(digest);
   });
 
   it('a re-export carries byte-identical events: only the head’s time and signature differ', async () => {

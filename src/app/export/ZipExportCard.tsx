@@ -8,9 +8,9 @@ import { useRef, useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { erasedDigests } from '../../../machines/process/process.queries.ts';
 import { evidenceIndexOf } from '../../domain/bundle.ts';
-import { type EvidenceLookup, planAuditZip } from '../../domain/export/audit-zip.ts';
+import { type EvidenceLookup, writeAuditZip } from '../../domain/export/audit-zip.ts';
 import { exportFileName } from '../../domain/export/file-names.ts';
-import { writeZip, type ZipProgress } from '../../domain/export/zip-writer.ts';
+import type { ZipProgress } from '../../domain/export/zip-writer.ts';
 import { useServices } from '../data.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { ExportButton, ExportCard, ExportOutcome, useExportRun } from './ExportCard.tsx';
@@ -58,8 +58,6 @@ export function ZipExportCard({ processId, snapshot, signer }: { processId: stri
   const controller = useRef<AbortController | null>(null);
 
   const lookup: EvidenceLookup = async (digest) => {
-    // An erased content stays out even if another process on this device still holds the file.
-    if (erased.has(digest)) return null;
     const file = await db.files.get(digest);
     return file ? { size: file.blob.size, mediaType: file.mediaType, open: () => file.blob.stream() } : null;
   };
@@ -83,17 +81,23 @@ export function ZipExportCard({ processId, snapshot, signer }: { processId: stri
             throw e;
           },
         );
-        const plan = await planAuditZip({ bundle, bundleBytes: bytes, lookup });
-        // Erased contents are missing by design; the card already says so.
-        setMissing(plan.missing.filter((digest) => !erased.has(digest)).length);
-        const result = await writeZip(plan.entries, target.sink, {
-          signal: abort.signal,
-          modified: at,
-          onProgress: (p) => {
-            const time = performance.now();
-            if (time - drawn < PROGRESS_EVERY_MS && p.bytesDone < p.bytesTotal) return;
-            drawn = time;
-            setProgress(p);
+        const { plan, result } = await writeAuditZip({
+          bundle,
+          bundleBytes: bytes,
+          lookup,
+          erased,
+          sink: target.sink,
+          // Erased contents are missing by design; the card already says so.
+          onPlan: (planned) => setMissing(planned.missing.filter((digest) => !erased.has(digest)).length),
+          options: {
+            signal: abort.signal,
+            modified: at,
+            onProgress: (p) => {
+              const time = performance.now();
+              if (time - drawn < PROGRESS_EVERY_MS && p.bytesDone < p.bytesTotal) return;
+              drawn = time;
+              setProgress(p);
+            },
           },
         });
         return t.zipDone(name, plan.included.length, formatBytes(result.bytesWritten, lang));

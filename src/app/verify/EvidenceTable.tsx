@@ -43,6 +43,7 @@ export function EvidenceTable({ rows, ignored }: { rows: EvidenceFileRow[]; igno
           </tbody>
         </table>
       </div>
+      <StatusNotices rows={rows} />
       {ignored.length > 0 ? (
         <div className="notice notice-warning">
           <p>{t.ignored}</p>
@@ -59,8 +60,26 @@ export function EvidenceTable({ rows, ignored }: { rows: EvidenceFileRow[]; igno
   );
 }
 
-/** Problems stated above the table: one changed file among dozens must not hide in row 17. */
-const PROBLEMS: readonly EvidenceFileStatus[] = ['mismatch', 'missing', 'notInIndex'];
+/** Stated above the table, so one changed file among dozens does not hide in row 17: errors, then what deserves a look. */
+const ERRORS: readonly EvidenceFileStatus[] = ['mismatch'];
+const WARNINGS: readonly EvidenceFileStatus[] = ['erasedButPresent', 'notInIndex'];
+
+/** What a file left out and a content that should be gone mean, below the table. */
+function StatusNotices({ rows }: { rows: EvidenceFileRow[] }) {
+  const t = useMessages(verifyMessages);
+  const notIncluded = rows.filter((r) => r.status === 'missing').length;
+  const present = rows.filter((r) => r.status === 'erasedButPresent').length;
+  return (
+    <>
+      {notIncluded > 0 ? <p className="notice notice-info">{t.notIncluded(notIncluded)}</p> : null}
+      {present > 0 ? (
+        <p className="notice notice-warning" role="alert">
+          {t.erasedButPresent(present)}
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 function StatusSummary({ rows }: { rows: EvidenceFileRow[] }) {
   const t = useMessages(verifyMessages);
@@ -68,6 +87,6 @@ function StatusSummary({ rows }: { rows: EvidenceFileRow[] }) {
   const counts = new Map<EvidenceFileStatus, number>();
   for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
   const parts = [...counts].map(([status, n]) => `${n} × ${EVIDENCE_STATUS[status].icon} ${EVIDENCE_STATUS[status][lang]}`).join(', ');
-  const problem = PROBLEMS.some((status) => counts.has(status));
-  return <p className={problem ? 'notice notice-error' : 'notice notice-info'}>{t.statusSummary(rows.length, parts)}</p>;
+  const level = ERRORS.some((s) => counts.has(s)) ? 'error' : WARNINGS.some((s) => counts.has(s)) ? 'warning' : 'info';
+  return <p className={`notice notice-${level}`}>{t.statusSummary(rows.length, parts)}</p>;
 }

@@ -31,6 +31,10 @@ export const verifyMessages = {
     statusSummary: (n: number, parts: string) => `Von ${n} Nachweisdateien: ${parts}. Einzelheiten in der Tabelle.`,
     someBad: 'Mindestens ein Nachweis ist verändert oder ausgetauscht. Ein Import ist nicht möglich.',
     ignored: 'Diese Einträge gehören nicht zum Format des Prüfpakets; sie wurden weder geöffnet noch übernommen:',
+    notIncluded: (n: number) =>
+      `${n === 1 ? 'Eine Nachweisdatei ist' : `${n} Nachweisdateien sind`} nicht enthalten. Ein Export lässt Dateien aus, die das exportierende Gerät nicht hat; das ist kein Fehler des Prüfpakets. Das Protokoll nennt ${n === 1 ? 'ihre Prüfsumme' : 'ihre Prüfsummen'}, prüfen lässt sich nur die Datei selbst.`,
+    erasedButPresent: (n: number) =>
+      `Warnung: Die ZIP-Datei enthält ${n === 1 ? 'einen Dateiinhalt, der' : `${n} Dateiinhalte, die`} laut Protokoll gelöscht ${n === 1 ? 'ist' : 'sind'}: personenbezogene Daten, die nicht mehr vorhanden sein sollten. ${n === 1 ? 'Er wird' : 'Sie werden'} nicht übernommen.`,
     jsonNoEvidence:
       'Eine JSON-Datei enthält keine Nachweisdateien, nur deren Fingerabdrücke. Für die Nachweise selbst brauchen Sie die ZIP-Datei.',
     importTitle: 'Übernehmen auf dieses Gerät',
@@ -130,6 +134,10 @@ export const verifyMessages = {
     statusSummary: (n: number, parts: string) => `Of ${n} evidence files: ${parts}. Details in the table.`,
     someBad: 'At least one evidence file was changed or replaced. It cannot be imported.',
     ignored: 'These entries are not part of the bundle format; they were neither opened nor imported:',
+    notIncluded: (n: number) =>
+      `${n === 1 ? 'One evidence file is' : `${n} evidence files are`} not included. An export leaves out files the exporting device does not have; this is no defect of the bundle. The log names ${n === 1 ? 'its digest' : 'their digests'}; only the file itself can be checked against it.`,
+    erasedButPresent: (n: number) =>
+      `Warning: the ZIP file holds ${n === 1 ? 'a file content' : `${n} file contents`} that the log records as erased: personal data that should be gone. ${n === 1 ? 'It is' : 'They are'} not imported.`,
     jsonNoEvidence: 'A JSON file holds no evidence files, only their digests. For the files themselves you need the ZIP file.',
     importTitle: 'Bring onto this device',
     readOnly: 'Open read-only',

@@ -12,7 +12,7 @@
  */
 import type { AuditBundle } from '../bundle.ts';
 import { utf8 } from '../crypto/encoding.ts';
-import type { ByteSource, ZipEntrySource } from './zip-writer.ts';
+import { type ByteSource, writeZip, type ZipEntrySource, type ZipSink, type ZipWriteOptions, type ZipWriteResult } from './zip-writer.ts';
 
 export const ZIP_BUNDLE_ENTRY = 'bundle.json';
 export const ZIP_EVIDENCE_FOLDER = 'evidence/';
@@ -91,6 +91,35 @@ export async function planAuditZip(args: {
     { name: ZIP_README_ENTRY, size: readme.length, compress: true, open: () => [readme] },
   ];
   return { entries, included, missing, totalBytes: entries.reduce((sum, e) => sum + e.size, 0) };
+}
+
+/**
+ * The whole ZIP export, as the app's export card and `ankerpunkt demo --out FILE.zip` both do it:
+ * the plan (a content erased per the log stays out even where this device still holds the file,
+ * for instance for another process), handed to `onPlan` before writing starts, then every entry
+ * streamed to the sink.
+ */
+export async function writeAuditZip(args: {
+  bundle: AuditBundle;
+  bundleBytes: Uint8Array;
+  lookup: EvidenceLookup;
+  erased: ReadonlySet<string>;
+  sink: ZipSink;
+  options?: ZipWriteOptions;
+  onPlan?: (plan: AuditZipPlan) => void;
+}): Promise<{ plan: AuditZipPlan; result: ZipWriteResult }> {
+  const { lookup, erased } = args;
+  const plan = await planAuditZip({
+    bundle: args.bundle,
+    bundleBytes: args.bundleBytes,
+    lookup: async (digest) => (erased.has(digest) ? null : lookup(digest)),
+  }).catch(async (error: unknown) => {
+    await args.sink.abort?.(error);
+    throw error;
+  });
+  args.onPlan?.(plan);
+  const result = await writeZip(plan.entries, args.sink, args.options);
+  return { plan, result };
 }
 
 /** LIESMICH.txt: for whoever opens the archive without knowing Ankerpunkt. CRLF for Notepad. */

@@ -4,8 +4,10 @@
  * result is one typed value: the parsed bundle with, for a ZIP, where each evidence file sits,
  * or the first problem with a code the screens and tests can name.
  *
- * ZIP layout (fixed): `bundle.json`, `evidence/<sha256>` (lower-case hex, no extension) per
- * evidence file, optionally `LIESMICH.txt`. Anything else is reported and never extracted.
+ * ZIP layout (fixed): `bundle.json` first, then `evidence/<sha256>` (lower-case hex, no
+ * extension) per evidence file, optionally `LIESMICH.txt` and the folder entry `evidence/`.
+ * Anything else is named to the user and never read. bundle.json must come first so that a
+ * reader streaming the archive from its start meets the log before any file it vouches for.
  */
 import type { AuditBundle } from '../bundle.ts';
 import { type InvalidProblem, MAX_BUNDLE_BYTES, parseBundle } from '../verify.ts';
@@ -16,7 +18,7 @@ export const README_ENTRY = 'LIESMICH.txt';
 export const EVIDENCE_PREFIX = 'evidence/';
 const EVIDENCE_NAME = /^evidence\/([0-9a-f]{64})$/;
 
-export type BundleFileProblem = InvalidProblem | ZipProblem | { code: 'zipNoBundle' };
+export type BundleFileProblem = InvalidProblem | ZipProblem | { code: 'zipNoBundle' } | { code: 'zipBundleNotFirst'; first: string };
 
 export type BundleFile =
   | { ok: true; kind: 'json'; bundle: AuditBundle; bytes: number }
@@ -28,10 +30,24 @@ export type BundleFile =
       zip: ZipArchive;
       /** Evidence entries by the digest their name claims. */
       evidence: Map<string, ZipEntry>;
-      /** Entries outside the layout: named to the user, never extracted. */
+      /** Entries outside the layout, in file order: named to the user, never read. */
       ignored: string[];
     }
   | { ok: false; problem: BundleFileProblem };
+
+/** Whether an entry belongs to the layout without being evidence (those are matched by EVIDENCE_NAME). */
+const isLayoutEntry = (name: string) => name === BUNDLE_ENTRY || name === README_ENTRY || name === EVIDENCE_PREFIX;
+
+function sortEntries(zip: ZipArchive): { evidence: Map<string, ZipEntry>; ignored: string[] } {
+  const evidence = new Map<string, ZipEntry>();
+  const ignored: string[] = [];
+  for (const e of zip.entries) {
+    const digest = EVIDENCE_NAME.exec(e.name)?.[1];
+    if (digest) evidence.set(digest, e);
+    else if (!isLayoutEntry(e.name)) ignored.push(e.name);
+  }
+  return { evidence, ignored };
+}
 
 async function readZipBundle(blob: Blob): Promise<BundleFile> {
   const opened = await openZip(blob, BUNDLE_ZIP_LIMITS);
@@ -39,24 +55,19 @@ async function readZipBundle(blob: Blob): Promise<BundleFile> {
   const { zip } = opened;
   const entry = zip.get(BUNDLE_ENTRY);
   if (!entry) return { ok: false, problem: { code: 'zipNoBundle' } };
+  const first = zip.entries[0] as ZipEntry;
+  if (first !== entry) return { ok: false, problem: { code: 'zipBundleNotFirst', first: first.name } };
   if (entry.size > MAX_BUNDLE_BYTES) return { ok: false, problem: { code: 'tooLarge', bytes: entry.size, limit: MAX_BUNDLE_BYTES } };
   let bytes: Uint8Array;
   try {
     bytes = await zip.read(entry);
   } catch (error) {
-    if (error instanceof ZipReadError) return { ok: false, problem: { code: 'zipCorrupt', detail: error.message } };
+    if (error instanceof ZipReadError) return { ok: false, problem: error.problem };
     throw error;
   }
   const parsed = parseBundle(bytes);
   if (!parsed.ok) return parsed;
-  const evidence = new Map<string, ZipEntry>();
-  const ignored: string[] = [];
-  for (const e of zip.entries) {
-    const digest = EVIDENCE_NAME.exec(e.name)?.[1];
-    if (digest) evidence.set(digest, e);
-    else if (e.name !== BUNDLE_ENTRY && e.name !== README_ENTRY && e.name !== EVIDENCE_PREFIX) ignored.push(e.name);
-  }
-  return { ok: true, kind: 'zip', bundle: parsed.bundle, bytes: blob.size, zip, evidence, ignored };
+  return { ok: true, kind: 'zip', bundle: parsed.bundle, bytes: blob.size, zip, ...sortEntries(zip) };
 }
 
 /** Reads a bundle file, JSON or ZIP. Never throws for anything inside the file. */

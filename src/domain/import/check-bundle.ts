@@ -13,12 +13,15 @@ import { type ZipEntry, ZipReadError } from './zip-reader.ts';
 
 /**
  * ok: the file is there and its bytes have the digest the log records.
- * mismatch: the file is there, but its bytes are something else (or it is damaged).
- * missing: the log names a file the ZIP does not hold.
+ * mismatch: the file is there, but its bytes are something else (or it is damaged): an error.
+ * missing: the log names a file the ZIP does not hold ("not included"). No error: an export
+ *   leaves out files the exporting device does not have, and the log still proves their digest.
  * erased: the log records that this content was erased; its absence is expected.
+ * erasedButPresent: erased per the log, yet the ZIP holds exactly these bytes: personal data that
+ *   should be gone is in the archive. A warning, not a defect of the log; it is not imported.
  * notInIndex: the ZIP holds a file the log never mentions; it is not imported.
  */
-export type EvidenceFileStatus = 'ok' | 'mismatch' | 'missing' | 'erased' | 'notInIndex';
+export type EvidenceFileStatus = 'ok' | 'mismatch' | 'missing' | 'erased' | 'erasedButPresent' | 'notInIndex';
 
 export interface EvidenceFileRow {
   sha256: string;
@@ -51,7 +54,7 @@ function fileDigests(file: CheckedFile): Map<string, { names: string[]; titles: 
   return byDigest;
 }
 
-/** Reads one evidence entry and says whether its bytes have the digest its name claims. */
+/** Reads one evidence entry and says whether its bytes have the digest its name claims (a damaged entry has not). */
 export async function entryMatches(
   file: CheckedFile & { kind: 'zip' },
   entry: ZipEntry,
@@ -85,7 +88,8 @@ export async function checkEvidence(
     let status: EvidenceFileStatus;
     if (!entry) status = erased.has(digest) ? 'erased' : 'missing';
     else {
-      status = entry.size === info.size && (await entryMatches(file, entry, digest, sha256)) ? 'ok' : 'mismatch';
+      const matches = entry.size === info.size && (await entryMatches(file, entry, digest, sha256));
+      status = !matches ? 'mismatch' : erased.has(digest) ? 'erasedButPresent' : 'ok';
       done += entry.size;
       onProgress?.(done, total);
     }
