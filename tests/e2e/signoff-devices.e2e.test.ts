@@ -133,7 +133,7 @@ describe('a sign-off on two devices', () => {
     expect(await amb.locator('.decision-refused').count()).toBe(1);
     // A damaged file: refused with a message, nothing changed.
     await importResponse(amb, { name: 'kaputt.json', buffer: Buffer.from('{"format": "ankerpunkt.sign-off-response",') });
-    await amb.getByRole('alert').filter({ hasText: 'Die Datei ist beschädigt oder keine Datei von Ankerpunkt' }).waitFor();
+    await amb.getByRole('alert').filter({ hasText: 'Die Datei ist kein gültiges JSON (an Stelle 42' }).waitFor();
     expect(await axeViolations(amb)).toEqual([]);
 
     // Reworked and asked again; the new file replaces the director's copy.
