@@ -9,7 +9,7 @@
  *                 vs. SHA-256 of the same 200 MB
  *   zip import    the same, and storing the files (fake-indexeddb)
  *
- * The ZIP is written here with fflate in the fixed layout (bundle.json, evidence/<sha256>), so
+ * The ZIP is written here with fflate in the fixed layout (bundle.json first, evidence/<sha256>), so
  * this does not depend on the app's exporter. Peak memory is the process's maximum resident set
  * size after each step (it only grows), so the figure of a step includes the steps before it.
  */
@@ -105,8 +105,8 @@ function row(name: string, ms: number, baselineName: string, baselineMs: number,
     exporter: { personId: people.ikbo.personId, key: people.ikbo.key },
     exportedAt: new Date().toISOString(),
   });
-  files['bundle.json'] = new TextEncoder().encode(serializeBundle(bundle));
-  const zip = new Blob([zipSync(files)]);
+  // bundle.json must be the first entry (docs/audit-bundle.md, "Reading a ZIP strictly").
+  const zip = new Blob([zipSync({ 'bundle.json': new TextEncoder().encode(serializeBundle(bundle)), ...files })]);
   for (const key of Object.keys(files)) delete files[key];
   const evidenceBytes = FILES * SIZE;
   const baseline = await time(async () => {
@@ -116,7 +116,8 @@ function row(name: string, ms: number, baselineName: string, baselineMs: number,
     return hash.digest('hex');
   });
   const checked = await time(() => checkBundleFile(eng, zip, sha256));
-  if (!checked.value.ok || checked.value.verdict.status !== 'intact') throw new Error('zip did not verify');
+  if (!checked.value.ok) throw new Error(`zip refused: ${JSON.stringify(checked.value.problem)}`);
+  if (checked.value.verdict.status !== 'intact') throw new Error('zip did not verify');
   const mbPerS = (ms: number) => ((evidenceBytes / MB / ms) * 1000).toFixed(0);
   row('zip verify', checked.ms, 'SHA-256 of the whole ZIP', baseline.ms, `   (${mbPerS(checked.ms)} MB/s, peak RSS ${peakMb()} MB)`);
   const db = new AnkerpunktDb(`bench-import-zip-${crypto.randomUUID()}`);
