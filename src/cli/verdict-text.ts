@@ -5,7 +5,7 @@ import { fingerprint } from '../domain/crypto/keys.ts';
 import type { SchemaIssue } from '../domain/schema-reasons.ts';
 import type { Continuity, TrustResult } from '../domain/trust.ts';
 import type { BrokenProblem, BundleSummary, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
-import { jsonProblemText } from '../i18n/json-problems.ts';
+import { isJsonProblem, jsonProblemText } from '../i18n/json-problems.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason, formatDate } from '../i18n/reasons.ts';
 
@@ -73,21 +73,12 @@ function brokenText(problem: BrokenProblem, lang: Lang, rulebook: Rulebook): str
 
 function invalidText(problem: InvalidProblem, lang: Lang): string {
   const de = lang === 'de';
+  if (isJsonProblem(problem)) return jsonProblemText(problem, lang);
   switch (problem.code) {
     case 'tooLarge':
       return de
         ? `Datei ist zu groß (${problem.bytes} Bytes, höchstens ${problem.limit})`
         : `file is too large (${problem.bytes} bytes, at most ${problem.limit})`;
-    case 'bom':
-    case 'notUtf8':
-    case 'notJson':
-    case 'duplicateKey':
-    case 'notInteger':
-    case 'loneSurrogate':
-    case 'pollutingKey':
-    case 'tooDeep':
-    case 'tooDense':
-      return jsonProblemText(problem, lang);
     case 'notBundle':
       return de
         ? 'Datei ist kein Ankerpunkt-Audit-Bundle (Feld "format" fehlt oder ist falsch)'

@@ -5,7 +5,7 @@
  */
 import type { ExportProblem, OpenRequestProblem } from '../../db/signoff-files.ts';
 import type { ResponseProblem } from '../../domain/signoff-exchange.ts';
-import { jsonProblemText } from '../../i18n/json-problems.ts';
+import { isJsonProblem, jsonProblemText } from '../../i18n/json-problems.ts';
 
 const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
@@ -27,19 +27,10 @@ const KIND_EN: Record<string, string> = {
 };
 
 function problemDe(p: AnyProblem): string {
+  if (isJsonProblem(p)) return `${jsonProblemText(p, 'de')}.`;
   switch (p.code) {
     case 'tooLarge':
       return `Die Datei ist zu groß (${size(p.bytes)}; höchstens ${size(p.limit)}).`;
-    case 'bom':
-    case 'notUtf8':
-    case 'notJson':
-    case 'duplicateKey':
-    case 'notInteger':
-    case 'loneSurrogate':
-    case 'pollutingKey':
-    case 'tooDeep':
-    case 'tooDense':
-      return `${jsonProblemText(p, 'de')}.`;
     case 'wrongFormat':
       return `Die Datei ist ${KIND_DE[p.got]}, erwartet wird ${KIND_DE[p.expected]}.`;
     case 'wrongVersion':
@@ -78,19 +69,10 @@ function problemDe(p: AnyProblem): string {
 }
 
 function problemEn(p: AnyProblem): string {
+  if (isJsonProblem(p)) return `${jsonProblemText(p, 'en')}.`;
   switch (p.code) {
     case 'tooLarge':
       return `The file is too large (${size(p.bytes)}; at most ${size(p.limit)}).`;
-    case 'bom':
-    case 'notUtf8':
-    case 'notJson':
-    case 'duplicateKey':
-    case 'notInteger':
-    case 'loneSurrogate':
-    case 'pollutingKey':
-    case 'tooDeep':
-    case 'tooDense':
-      return `${jsonProblemText(p, 'en')}.`;
     case 'wrongFormat':
       return `The file is ${KIND_EN[p.got]}; expected is ${KIND_EN[p.expected]}.`;
     case 'wrongVersion':

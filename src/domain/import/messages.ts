@@ -6,6 +6,7 @@
  */
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import { verdictLine } from '../../cli/verdict-text.ts';
+import { isJsonProblem } from '../../i18n/json-problems.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { InvalidProblem } from '../verify.ts';
 import type { BundleFileProblem } from './bundle-file.ts';
@@ -117,6 +118,7 @@ function localMismatchText(problem: Extract<ZipProblem, { code: 'zipLocalMismatc
 export function bundleFileProblemText(problem: BundleFileProblem, lang: Lang, rulebook: Rulebook): string {
   const de = lang === 'de';
   const prefix = de ? 'KEIN GÜLTIGES BUNDLE' : 'NOT A VALID BUNDLE';
+  if (isJsonProblem(problem)) return verdictLine({ status: 'invalid', problem }, lang, rulebook);
   switch (problem.code) {
     case 'zipNoBundle':
       return de ? `${prefix}: ZIP-Datei enthält keine bundle.json` : `${prefix}: ZIP file holds no bundle.json`;
@@ -124,15 +126,6 @@ export function bundleFileProblemText(problem: BundleFileProblem, lang: Lang, ru
       return de
         ? `${prefix}: bundle.json ist nicht der erste Eintrag der ZIP-Datei (zuerst steht „${problem.first}“)`
         : `${prefix}: bundle.json is not the first entry of the ZIP file ("${problem.first}" comes first)`;
-    case 'bom':
-    case 'notUtf8':
-    case 'notJson':
-    case 'duplicateKey':
-    case 'notInteger':
-    case 'loneSurrogate':
-    case 'pollutingKey':
-    case 'tooDeep':
-    case 'tooDense':
     case 'tooLarge':
     case 'notBundle':
     case 'wrongVersion':
