@@ -12,6 +12,9 @@ const SettingsScreen = lazy(() => import('./settings/SettingsScreen.tsx').then((
 const InboxScreen = lazy(() => import('./inbox/InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
 const RegionScreen = lazy(() => import('./region/RegionScreen.tsx').then((m) => ({ default: m.RegionScreen })));
 const RegionReport = lazy(() => import('./region/RegionReport.tsx').then((m) => ({ default: m.RegionReport })));
+const StatementScreen = lazy(() => import('./accessibility/StatementScreen.tsx').then((m) => ({ default: m.StatementScreen })));
+const EasyLanguageScreen = lazy(() => import('./accessibility/EasyLanguageScreen.tsx').then((m) => ({ default: m.EasyLanguageScreen })));
+const SignLanguageScreen = lazy(() => import('./accessibility/SignLanguageScreen.tsx').then((m) => ({ default: m.SignLanguageScreen })));
 const VerifyScreen = lazy(() => import('./verify/VerifyScreen.tsx').then((m) => ({ default: m.VerifyScreen })));
 
 const messages = {
@@ -59,6 +62,12 @@ function Screen() {
       return <RegionScreen />;
     case 'regionReport':
       return <RegionReport />;
+    case 'accessibility':
+      return <StatementScreen />;
+    case 'easyLanguage':
+      return <EasyLanguageScreen />;
+    case 'signLanguage':
+      return <SignLanguageScreen />;
     case 'process':
       return <ProcessScreen processId={route.processId} tab={route.tab} item={route.item} />;
     case 'notFound':

@@ -14,6 +14,10 @@ export type Route =
   /** Many agencies' processes side by side; 'report' is its print view, the Regionalbericht. */
   | { screen: 'region' }
   | { screen: 'regionReport' }
+  /** BITV 2.0: the accessibility statement, and the app explained in Leichte Sprache and in DGS. */
+  | { screen: 'accessibility' }
+  | { screen: 'easyLanguage' }
+  | { screen: 'signLanguage' }
   /** `item` names one piece of evidence to show and focus; only the evidence tab has items. */
   | { screen: 'process'; processId: string; tab: ProcessTab; item?: string }
   | { screen: 'notFound'; path: string };
@@ -22,6 +26,10 @@ export type Route =
 export const PROCESS_TABS = ['overview', 'measures', 'evidence', 'standards', 'timeline', 'export', 'report'] as const;
 export type ProcessTab = (typeof PROCESS_TABS)[number];
 const TOP_LEVEL = ['settings', 'inbox', 'verify', 'region'] as const;
+/** German paths, as the law names these pages; they are the addresses people are given. */
+const INFO_PAGES = { barrierefreiheit: 'accessibility', 'leichte-sprache': 'easyLanguage', gebaerdensprache: 'signLanguage' } as const;
+type InfoScreen = (typeof INFO_PAGES)[keyof typeof INFO_PAGES];
+const infoPath = (screen: InfoScreen) => Object.entries(INFO_PAGES).find(([, s]) => s === screen)?.[0];
 
 /** A hand-typed or truncated link can hold a malformed escape ("%E0"): that is a page not found, not a crash. */
 function decodeParts(parts: string[]): string[] | null {
@@ -40,6 +48,8 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { screen: 'start' };
   const top = TOP_LEVEL.find((name) => name === parts[0]);
   if (top && parts.length === 1) return { screen: top };
+  const info = parts.length === 1 ? Object.entries(INFO_PAGES).find(([path]) => path === parts[0]) : undefined;
+  if (info) return { screen: info[1] };
   if (parts[0] === 'region' && parts[1] === 'report' && parts.length === 2) return { screen: 'regionReport' };
   if (parts[0] === 'p' && parts[1]) {
     const tab = PROCESS_TABS.find((name) => name === (parts[2] ?? 'overview'));
@@ -60,6 +70,10 @@ export function hrefFor(route: Route): string {
       return `#/${route.screen}`;
     case 'regionReport':
       return '#/region/report';
+    case 'accessibility':
+    case 'easyLanguage':
+    case 'signLanguage':
+      return `#/${infoPath(route.screen)}`;
     case 'process': {
       const base = `#/p/${encodeURIComponent(route.processId)}${route.tab === 'overview' ? '' : `/${route.tab}`}`;
       return route.tab === 'evidence' && route.item ? `${base}/${encodeURIComponent(route.item)}` : base;

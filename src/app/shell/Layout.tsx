@@ -16,6 +16,10 @@ const messages = {
     settings: 'Einstellungen',
     language: 'Sprache',
     tagline: 'DIKÖ-Prozesse steuern und nachweisen',
+    footer: 'Informationen zur Barrierefreiheit',
+    statement: 'Erklärung zur Barrierefreiheit',
+    easy: 'Leichte Sprache',
+    sign: 'Gebärdensprache',
   },
   en: {
     skip: 'Skip to content',
@@ -27,6 +31,10 @@ const messages = {
     settings: 'Settings',
     language: 'Language',
     tagline: 'Run and evidence DIKÖ processes',
+    footer: 'Accessibility information',
+    statement: 'Accessibility statement',
+    easy: 'Easy-to-read',
+    sign: 'Sign language',
   },
 };
 
@@ -80,6 +88,21 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="app-footer">
+        <nav aria-label={t.footer}>
+          <ul>
+            <li>
+              <Link to={{ screen: 'accessibility' }}>{t.statement}</Link>
+            </li>
+            <li>
+              <Link to={{ screen: 'easyLanguage' }}>{t.easy}</Link>
+            </li>
+            <li>
+              <Link to={{ screen: 'signLanguage' }}>{t.sign}</Link>
+            </li>
+          </ul>
+        </nav>
+      </footer>
     </>
   );
 }
