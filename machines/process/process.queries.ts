@@ -15,8 +15,28 @@ import type {
   ProcessContext,
   SignOffRequestRecord,
 } from './process.context.ts';
-import type { SignOffCover } from './process.events.ts';
+import type { EventType, SignOffCover } from './process.events.ts';
 import { type Reason, reason } from './reasons.ts';
+
+/** The roles the rulebook permits to record an event of `type` at all. */
+export function rolesPermittedFor(rulebook: Rulebook, type: EventType): readonly RoleId[] {
+  return rulebook.template.permissions[type] ?? [];
+}
+
+/**
+ * The role in which a person records an event of `type`: the first of their roles in this
+ * process that the rulebook permits for it, or null when none is (the screen then does not offer
+ * the action at all).
+ */
+export function actingRole(rulebook: Rulebook, ctx: ProcessContext, personId: string, type: EventType): RoleId | null {
+  const permitted = rolesPermittedFor(rulebook, type);
+  return ctx.people[personId]?.roles.find((role) => permitted.includes(role)) ?? null;
+}
+
+/** The kinds of events a person's roles let them record in this process, in the rulebook's order. */
+export function permittedEventTypes(rulebook: Rulebook, ctx: ProcessContext, personId: string): EventType[] {
+  return (Object.keys(rulebook.template.permissions) as EventType[]).filter((type) => actingRole(rulebook, ctx, personId, type) !== null);
+}
 
 /** The calendar day (UTC) of an ISO timestamp; deadlines and review dates are days. */
 export function dayOf(at: string): string {

@@ -7,6 +7,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useCallback, useContext } from 'react';
 import type { Actor, EventType, PayloadOf, ProcessCommand } from '../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import { actingRole, permittedEventTypes } from '../../machines/process/process.queries.ts';
+import type { RoleId } from '../../standards/schema.ts';
 import type { ReadOnlyOrigin, StoredFile } from '../db/database.ts';
 import { type AppendOutcome, appendCommand, type LoadResult, loadProcess } from '../db/process-store.ts';
 import { eventSignerOf, useCurrentIdentity, useServices, useSigner } from './data.tsx';
@@ -59,11 +61,22 @@ export function useAppend(processId: string, snapshot: ProcessSnapshot | undefin
   const services = useServices();
   const identity = useCurrentIdentity();
   const signer = useSigner();
-  const build = useCallback(
-    <T extends EventType>(draft: CommandDraft<T>): ProcessCommand | null => {
+  /** Who records an event of `type`: this person, in the role permitted for it. */
+  const actorFor = useCallback(
+    (type: EventType): Actor | null => {
       if (!snapshot || !identity) return null;
       const roles = snapshot.context.people[identity.personId]?.roles ?? [];
-      const actor = draft.actor ?? { personId: identity.personId, role: roles[0] ?? 'ambassador' };
+      // A person without a permitted role still gets an actor, so the engine's refusal (not
+      // registered, role may not) is what the screen shows.
+      const role = actingRole(services.engine.rulebook, snapshot.context, identity.personId, type) ?? roles[0] ?? 'ambassador';
+      return { personId: identity.personId, role };
+    },
+    [snapshot, identity, services],
+  );
+  const build = useCallback(
+    <T extends EventType>(draft: CommandDraft<T>): ProcessCommand | null => {
+      const actor = draft.actor ?? actorFor(draft.type);
+      if (!snapshot || !actor) return null;
       return {
         type: draft.type,
         id: crypto.randomUUID(),
@@ -72,7 +85,7 @@ export function useAppend(processId: string, snapshot: ProcessSnapshot | undefin
         payload: draft.payload,
       } as ProcessCommand;
     },
-    [snapshot, identity, services],
+    [snapshot, actorFor, services],
   );
   const append = useCallback(
     async (command: ProcessCommand | null, files: readonly StoredFile[] = []): Promise<AppendOutcome> => {
@@ -81,5 +94,26 @@ export function useAppend(processId: string, snapshot: ProcessSnapshot | undefin
     },
     [services, processId, signer],
   );
-  return { build, append, identity, signer };
+  return { build, actorFor, append, identity, signer };
+}
+
+/**
+ * Which actions the screens offer the person on this device in one process. A registered person
+ * sees only what their roles may record (the director is not offered "Freigabe beantragen" with a
+ * refusal); a person not registered in the process is offered nothing. With no profile at all,
+ * everything is offered, and each button says that recording needs a profile and its key.
+ */
+export type ActionScope =
+  | { kind: 'noProfile' }
+  | { kind: 'notRegistered'; name: string }
+  | { kind: 'roles'; roles: readonly RoleId[]; permitted: readonly EventType[] };
+
+export function useActionScope(snapshot: ProcessSnapshot): { scope: ActionScope; may: (type: EventType) => boolean } {
+  const { engine } = useServices();
+  const identity = useCurrentIdentity();
+  const person = identity ? snapshot.context.people[identity.personId] : undefined;
+  if (!identity) return { scope: { kind: 'noProfile' }, may: () => true };
+  if (!person) return { scope: { kind: 'notRegistered', name: identity.name }, may: () => false };
+  const permitted = permittedEventTypes(engine.rulebook, snapshot.context, identity.personId);
+  return { scope: { kind: 'roles', roles: person.roles, permitted }, may: (type) => permitted.includes(type) };
 }

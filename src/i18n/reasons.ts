@@ -4,6 +4,7 @@
  */
 import type { Reason, ReasonCode, ReasonParam } from '../../machines/process/reasons.ts';
 import type { Rulebook } from '../../standards/rulebook.ts';
+import { actionPhrase } from './actions.ts';
 import type { Lang } from './lang.ts';
 
 type Words = {
@@ -33,7 +34,7 @@ const de: Record<ReasonCode, Message> = {
   processNotPaused: () => 'Der Prozess ist nicht pausiert.',
   timeBeforeLastEvent: (p) => `Der Zeitpunkt ${s(p.at)} liegt vor dem letzten Eintrag (${s(p.lastAt)}).`,
   templateVersionMismatch: (p) => `Version ${s(p.got)} passt nicht zur Version ${s(p.expected)} dieser Anwendung.`,
-  roleMayNot: (p, w) => `Die Rolle ${w.role(s(p.role))} darf das nicht (${s(p.eventType)}).`,
+  roleMayNot: (p, w) => `${actionPhrase(s(p.eventType), 'de')} ist der Rolle ${w.role(s(p.role))} nicht erlaubt.`,
   actorNotRegistered: (p) => `Die Person ${s(p.personId)} ist in diesem Prozess nicht registriert.`,
   actorLacksRole: (p, w) => `Die Person ${s(p.personId)} hat in diesem Prozess nicht die Rolle ${w.role(s(p.role))}.`,
   founderMustBeActor: () => 'Wer den Prozess eröffnet, muss sich selbst als IKBO eintragen.',
@@ -134,7 +135,7 @@ const en: Record<ReasonCode, Message> = {
   processNotPaused: () => 'The process is not paused.',
   timeBeforeLastEvent: (p) => `The time ${s(p.at)} is before the last entry (${s(p.lastAt)}).`,
   templateVersionMismatch: (p) => `Version ${s(p.got)} does not match this application's version ${s(p.expected)}.`,
-  roleMayNot: (p, w) => `The role ${w.role(s(p.role))} may not do this (${s(p.eventType)}).`,
+  roleMayNot: (p, w) => `The role ${w.role(s(p.role))} may not ${actionPhrase(s(p.eventType), 'en')}.`,
   actorNotRegistered: (p) => `Person ${s(p.personId)} is not registered in this process.`,
   actorLacksRole: (p, w) => `Person ${s(p.personId)} does not hold the role ${w.role(s(p.role))} in this process.`,
   founderMustBeActor: () => 'Whoever opens the process must register themselves as ambassador.',

@@ -38,4 +38,19 @@ describe('reason messages', () => {
       'Die Maßnahme „Seminar Anerkennung“ steht auf „geplant“; dieser Schritt ist von dort nicht möglich.',
     );
   });
+
+  it('name a refused action in words, never by its internal event name, for every kind of event', () => {
+    const types = Object.keys(defaultRulebook.template.permissions);
+    expect(types.length).toBeGreaterThan(15);
+    for (const eventType of types) {
+      for (const lang of ['de', 'en'] as const) {
+        const text = describeReason(reason('roleMayNot', { role: 'managingDirector', eventType }), lang, defaultRulebook);
+        expect(text, `${eventType} (${lang})`).not.toMatch(/[a-z][A-Z]/);
+        expect(text).toContain(lang === 'de' ? 'Geschäftsführung' : 'Managing director');
+      }
+    }
+    expect(describeReason(reason('roleMayNot', { role: 'managingDirector', eventType: 'SignOffRequested' }), 'de', defaultRulebook)).toBe(
+      'Das Beantragen einer Freigabe ist der Rolle Geschäftsführung nicht erlaubt.',
+    );
+  });
 });

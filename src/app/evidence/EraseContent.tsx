@@ -11,7 +11,7 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { type EraseOutcome, eraseEvidenceContent } from '../../db/erase.ts';
 import { eventSignerOf, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
-import { useAppend } from '../process-data.tsx';
+import { useActionScope, useAppend } from '../process-data.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextArea } from '../ui/Field.tsx';
 import { evidenceMessages } from './messages.ts';
@@ -36,8 +36,9 @@ export function EraseContent({
   const { build, signer } = useAppend(processId, snapshot);
   const headingId = useId();
   const [reason, setReason] = useState('');
+  const { may } = useActionScope(snapshot);
   const { content } = revision;
-  if (content.type !== 'file' || revision.erasure) return null;
+  if (content.type !== 'file' || revision.erasure || !may('EvidenceErased')) return null;
 
   const command = build({
     type: 'EvidenceErased',

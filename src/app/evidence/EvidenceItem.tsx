@@ -10,6 +10,7 @@ import { currentRevision, isExpired } from '../../../machines/process/process.qu
 import type { EraseOutcome } from '../../db/erase.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
+import { useActionScope } from '../process-data.tsx';
 import { EraseContent } from './EraseContent.tsx';
 import { ContentSummary, Digest, PreviewToggle, ProvesSummary } from './EvidenceParts.tsx';
 import { evidenceMessages } from './messages.ts';
@@ -114,6 +115,7 @@ export function EvidenceItem({
   const titleId = useId();
   const formId = useId();
   const [revising, setRevising] = useState(false);
+  const { may } = useActionScope(snapshot);
   const [notice, setNotice] = useState('');
   const toggle = useRef<HTMLButtonElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
@@ -184,32 +186,36 @@ export function EvidenceItem({
           </>
         )}
         <RevisionHistory processId={processId} snapshot={snapshot} evidence={evidence} onErased={erased} />
-        <button
-          ref={toggle}
-          type="button"
-          className="revise-toggle"
-          aria-expanded={revising}
-          aria-controls={revising ? formId : undefined}
-          onClick={() => {
-            setRevising(!revising);
-            setNotice('');
-          }}
-        >
-          {t.revise}
-        </button>
-        {revising ? (
-          <div id={formId}>
-            <ReviseForm
-              processId={processId}
-              snapshot={snapshot}
-              evidence={evidence}
-              onSaved={() => {
-                setRevising(false);
-                setNotice(t.revisionSaved(rev.revision + 1));
-                toggle.current?.focus();
+        {may('EvidenceRevised') ? (
+          <>
+            <button
+              ref={toggle}
+              type="button"
+              className="revise-toggle"
+              aria-expanded={revising}
+              aria-controls={revising ? formId : undefined}
+              onClick={() => {
+                setRevising(!revising);
+                setNotice('');
               }}
-            />
-          </div>
+            >
+              {t.revise}
+            </button>
+            {revising ? (
+              <div id={formId}>
+                <ReviseForm
+                  processId={processId}
+                  snapshot={snapshot}
+                  evidence={evidence}
+                  onSaved={() => {
+                    setRevising(false);
+                    setNotice(t.revisionSaved(rev.revision + 1));
+                    toggle.current?.focus();
+                  }}
+                />
+              </div>
+            ) : null}
+          </>
         ) : null}
         <p ref={status} tabIndex={-1} role="status" className="status-line">
           {notice}

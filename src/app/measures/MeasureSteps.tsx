@@ -12,7 +12,7 @@ import { dayOf } from '../../../machines/process/process.queries.ts';
 import { explainCommand } from '../../domain/process-engine.ts';
 import { useServices } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
-import { timeFor, type useAppend } from '../process-data.tsx';
+import { timeFor, useActionScope, type useAppend } from '../process-data.tsx';
 import { Link } from '../router.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { TextArea, TextField } from '../ui/Field.tsx';
@@ -195,7 +195,9 @@ function CancelStep({ snapshot, measure, build, append, announce }: StepProps) {
 export function MeasureSteps(props: StepProps) {
   const t = useMessages(measuresMessages);
   const { snapshot, measure, build, append, announce } = props;
-  const allows = (step: MeasureStep['type']) => nextMeasureStatus(measure.status, step) !== null;
+  const { may } = useActionScope(snapshot);
+  // Offered: what the measure's status allows next and the person's role may record.
+  const allows = (step: MeasureStep['type']) => nextMeasureStatus(measure.status, step) !== null && may(step);
   if (!(['MeasureStarted', 'MeasureCompleted', 'MeasureReplanned', 'MeasureCancelled'] as const).some(allows)) return null;
   return (
     <div className="measure-steps">

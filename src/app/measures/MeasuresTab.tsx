@@ -10,7 +10,7 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { overdueMeasures } from '../../../machines/process/process.queries.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
-import { timeFor, useAppend } from '../process-data.tsx';
+import { timeFor, useActionScope, useAppend } from '../process-data.tsx';
 import { CalendarDownload } from './CalendarDownload.tsx';
 import { type MeasureFilter, MeasureList } from './MeasureList.tsx';
 import { measuresMessages } from './messages.ts';
@@ -38,6 +38,7 @@ export function MeasuresTab({ processId, snapshot }: { processId: string; snapsh
   const t = useMessages(measuresMessages);
   const { now } = useServices();
   const { build, append, identity } = useAppend(processId, snapshot);
+  const { may } = useActionScope(snapshot);
   const [filter, setFilter] = useState<MeasureFilter>('open');
   const [announcement, setAnnouncement] = useState('');
   const ctx = snapshot.context;
@@ -60,7 +61,7 @@ export function MeasuresTab({ processId, snapshot }: { processId: string; snapsh
         </p>
         <MeasureList processId={processId} snapshot={snapshot} filter={filter} build={build} append={append} announce={setAnnouncement} />
       </section>
-      <PlanMeasureForm snapshot={snapshot} build={build} append={append} announce={setAnnouncement} />
+      {may('MeasurePlanned') ? <PlanMeasureForm snapshot={snapshot} build={build} append={append} announce={setAnnouncement} /> : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { signOffRequestCommand } from '../../domain/commands.ts';
 import { explainCommand } from '../../domain/process-engine.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
-import { timeFor, useAppend, useReadOnly } from '../process-data.tsx';
+import { timeFor, useActionScope, useAppend, useReadOnly } from '../process-data.tsx';
 import { Link } from '../router.tsx';
 import { DecisionPanel } from '../signoff/DecisionPanel.tsx';
 import { PeopleSection } from '../signoff/PeopleSection.tsx';
@@ -156,12 +156,13 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
   const t = useMessages(processMessages);
   const { lang } = useLang();
   const { engine, now } = useServices();
-  const { build, append, identity } = useAppend(processId, snapshot);
+  const { build, actorFor, append } = useAppend(processId, snapshot);
+  const { may } = useActionScope(snapshot);
   const [note, setNote] = useState('');
   const [pauseReason, setPauseReason] = useState('');
   const ctx = snapshot.context;
   const at = timeFor(snapshot, now());
-  const actor = identity ? { personId: identity.personId, role: ctx.people[identity.personId]?.roles[0] ?? ('ambassador' as const) } : null;
+  const actor = actorFor('SignOffRequested');
   const request =
     actor && ctx.agency
       ? signOffRequestCommand(engine, snapshot, { id: crypto.randomUUID(), at, actor, requestId: `r-${crypto.randomUUID()}`, note })
@@ -172,6 +173,8 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
   const index = STAGE_ORDER.indexOf(ctx.stage);
   const targets: StageId[] = ctx.stage === 'renewal' ? engine.rulebook.template.renewalTargets : [STAGE_ORDER[index + 1] as StageId];
   const paused = ctx.pausedAt !== null;
+  const offered = paused ? may('ProcessResumed') : may('SignOffRequested') || may('StageAdvanced') || may('ProcessPaused');
+  if (!offered) return null;
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t.actions}</h2>
@@ -179,37 +182,47 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
         <strong>{t.purpose}:</strong> {stageTemplate(engine.rulebook, ctx.stage).purpose[lang]}
       </p>
       {paused ? (
-        <ActionButton snapshot={snapshot} command={build({ type: 'ProcessResumed', payload: { note: '' } })} append={append} primary>
-          {t.resume}
-        </ActionButton>
+        may('ProcessResumed') && (
+          <ActionButton snapshot={snapshot} command={build({ type: 'ProcessResumed', payload: { note: '' } })} append={append} primary>
+            {t.resume}
+          </ActionButton>
+        )
       ) : (
         <>
-          {canRequest && <TextField label={t.requestNote} value={note} onChange={(e) => setNote(e.target.value)} />}
-          <ActionButton snapshot={snapshot} command={request} append={append} primary onDone={(o) => o.ok && setNote('')}>
-            {t.requestSignOff}
-          </ActionButton>
-          {targets.map((to) => (
-            <ActionButton
-              key={to}
-              snapshot={snapshot}
-              command={build({ type: 'StageAdvanced', payload: { from: ctx.stage, to } })}
-              append={append}
-            >
-              {t.advanceTo(stageTemplate(engine.rulebook, to).title[lang])}
-            </ActionButton>
-          ))}
-          <details className="pause">
-            <summary>{t.pause}</summary>
-            <TextField label={t.pauseReason} value={pauseReason} onChange={(e) => setPauseReason(e.target.value)} required />
-            <ActionButton
-              snapshot={snapshot}
-              command={build({ type: 'ProcessPaused', payload: { reason: pauseReason } })}
-              append={append}
-              onDone={(o) => o.ok && setPauseReason('')}
-            >
-              {t.pause}
-            </ActionButton>
-          </details>
+          {may('SignOffRequested') && (
+            <>
+              {canRequest && <TextField label={t.requestNote} value={note} onChange={(e) => setNote(e.target.value)} />}
+              <ActionButton snapshot={snapshot} command={request} append={append} primary onDone={(o) => o.ok && setNote('')}>
+                {t.requestSignOff}
+              </ActionButton>
+            </>
+          )}
+          {targets
+            .filter(() => may('StageAdvanced'))
+            .map((to) => (
+              <ActionButton
+                key={to}
+                snapshot={snapshot}
+                command={build({ type: 'StageAdvanced', payload: { from: ctx.stage, to } })}
+                append={append}
+              >
+                {t.advanceTo(stageTemplate(engine.rulebook, to).title[lang])}
+              </ActionButton>
+            ))}
+          {may('ProcessPaused') && (
+            <details className="pause">
+              <summary>{t.pause}</summary>
+              <TextField label={t.pauseReason} value={pauseReason} onChange={(e) => setPauseReason(e.target.value)} required />
+              <ActionButton
+                snapshot={snapshot}
+                command={build({ type: 'ProcessPaused', payload: { reason: pauseReason } })}
+                append={append}
+                onDone={(o) => o.ok && setPauseReason('')}
+              >
+                {t.pause}
+              </ActionButton>
+            </details>
+          )}
         </>
       )}
     </section>

@@ -3,13 +3,14 @@
  * (overview, measures, evidence, standards).
  */
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { actionListItem } from '../../i18n/actions.ts';
 import { useCurrentIdentity, useServices, useSigner } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { ExportTab } from '../export/ExportTab.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
-import { ReadOnlyProvider, useProcess } from '../process-data.tsx';
+import { ReadOnlyProvider, useActionScope, useProcess } from '../process-data.tsx';
 import { ReportView } from '../report/ReportView.tsx';
 import { Link, type ProcessTab } from '../router.tsx';
 import { StandardsTab } from '../standards/StandardsTab.tsx';
@@ -134,6 +135,7 @@ function ProcessContent({
         </div>
       ) : null}
       {readOnly ? null : <LockedNotice />}
+      {readOnly ? null : <RoleNote snapshot={snapshot} />}
       {ctx.pausedAt ? (
         <div className="notice notice-warning" role="status">
           <span aria-hidden="true">⏸ </span>
@@ -151,6 +153,40 @@ function ProcessContent({
         {tab === 'export' ? <ExportTab processId={processId} snapshot={snapshot} /> : null}
       </div>
     </>
+  );
+}
+
+/**
+ * What the person on this device can do here, said once above the tabs: the tabs then offer
+ * only those actions, instead of every action with a refusal for the rest.
+ */
+function RoleNote({ snapshot }: { snapshot: ProcessSnapshot }) {
+  const t = useMessages(processMessages);
+  const { lang } = useLang();
+  const { engine } = useServices();
+  const identity = useCurrentIdentity();
+  const { scope } = useActionScope(snapshot);
+  if (scope.kind === 'noProfile' || !identity) return null;
+  if (scope.kind === 'notRegistered') return <p className="notice notice-info role-note">{t.notRegistered(scope.name)}</p>;
+  const roleLabel = (id: string) => engine.rulebook.template.roles.find((r) => r.id === id)?.label[lang] ?? id;
+  // The process is open already: opening it is no longer something anyone can do here.
+  const actions = scope.permitted.filter((type) => type !== 'ProcessOpened');
+  return (
+    <div className="role-note">
+      <p>
+        {t.actingAs(identity.name, scope.roles.map(roleLabel).join(', '))} {actions.length > 0 ? t.onlyOffered : t.mayRecordNothing}
+      </p>
+      {actions.length > 0 ? (
+        <details>
+          <summary>{t.whatYouMayRecord}</summary>
+          <ul>
+            {actions.map((type) => (
+              <li key={type}>{actionListItem(type, lang)}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
   );
 }
 

@@ -23,6 +23,12 @@ export const processMessages = {
     profileLocked: (name: string) =>
       `Das Profil von ${name} ist gesperrt. Jeder Eintrag wird mit dem Schlüssel der Person signiert, die ihn aufzeichnet: Zum Aufzeichnen entsperren Sie es mit Ihrer Passphrase.`,
     unlockHere: 'Profil entsperren (Einstellungen)',
+    actingAs: (name: string, roles: string) => `Sie arbeiten hier als ${name}, ${roles}.`,
+    onlyOffered: 'Angeboten werden Ihnen nur die Aktionen Ihrer Rolle; alles andere tragen andere Rollen ein.',
+    whatYouMayRecord: 'Was Ihre Rolle hier eintragen kann',
+    mayRecordNothing: 'Ihre Rolle trägt in diesem Prozess nichts ein; Sie können ihn lesen und exportieren.',
+    notRegistered: (name: string) =>
+      `${name} ist in diesem Prozess nicht eingetragen, darum werden keine Aktionen angeboten. Eine IKBO dieses Prozesses kann Sie unter „Übersicht“, „Beteiligte“ eintragen.`,
     criteria: 'Ausstiegskriterien der Phase',
     met: 'erfüllt',
     open: 'offen',
@@ -71,6 +77,12 @@ export const processMessages = {
     profileLocked: (name: string) =>
       `${name}'s profile is locked. Every entry is signed with the key of the person who records it: to record, unlock it with your passphrase.`,
     unlockHere: 'Unlock the profile (settings)',
+    actingAs: (name: string, roles: string) => `You work here as ${name}, ${roles}.`,
+    onlyOffered: 'Only the actions of your role are offered to you; other roles record the rest.',
+    whatYouMayRecord: 'What your role can record here',
+    mayRecordNothing: 'Your role records nothing in this process; you can read and export it.',
+    notRegistered: (name: string) =>
+      `${name} is not registered in this process, so no actions are offered. An ambassador of this process can register you under "Overview", "People".`,
     criteria: 'Exit criteria of the stage',
     met: 'met',
     open: 'open',

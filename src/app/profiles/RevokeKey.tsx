@@ -6,9 +6,11 @@
 import { useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
+import { explainCommand } from '../../domain/process-engine.ts';
+import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { useAppend } from '../process-data.tsx';
-import { ActionButton } from '../ui/ActionButton.tsx';
+import { ActionButton, refusedForRole } from '../ui/ActionButton.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { profileMessages } from './messages.ts';
 import './profiles.css';
@@ -28,10 +30,13 @@ export function RevokeKey({
 }) {
   const t = useMessages(profileMessages);
   const { build, append } = useAppend(processId, snapshot);
+  const { engine } = useServices();
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
   // An empty reason makes an invalid command: the engine names the missing field beside the button.
   const command = build({ type: 'KeyRevoked', payload: { personId, keyId, reason: reason.trim() } });
+  // Others' keys are the ambassador's to revoke; a director sees the offer for their own key only.
+  if (command && refusedForRole(explainCommand(engine, snapshot, command))) return null;
   return (
     <details className="revoke-key" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>

@@ -13,7 +13,7 @@ import { ensureKeyProof } from '../../db/identities.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
-import { useAppend, useReadOnly } from '../process-data.tsx';
+import { useActionScope, useAppend, useReadOnly } from '../process-data.tsx';
 import { profileMessages } from '../profiles/messages.ts';
 import { RegisterFromIdentity } from '../profiles/RegisterFromIdentity.tsx';
 import { RevokeKey } from '../profiles/RevokeKey.tsx';
@@ -29,6 +29,7 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
   const { build, append } = useAppend(processId, snapshot);
   // A read-only copy is for reviewing: who is registered is shown, changing it is not offered.
   const readOnly = useReadOnly() !== null;
+  const { may } = useActionScope(snapshot);
   const identities = useLiveQuery(() => db.identities.toArray(), [db]) ?? [];
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<RoleId>('managingDirector');
@@ -109,7 +110,7 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
           </tbody>
         </table>
       </div>
-      {readOnly ? null : (
+      {readOnly || !may('PersonRegistered') ? null : (
         <>
           <details className="register-person">
             <summary>{t.registerTitle}</summary>

@@ -10,7 +10,7 @@ import { currentRevision, isExpired } from '../../../machines/process/process.qu
 import type { Standard } from '../../../standards/schema.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
-import { timeFor } from '../process-data.tsx';
+import { timeFor, useActionScope } from '../process-data.tsx';
 import { standardsMessages } from './messages.ts';
 import { RatingForm } from './RatingForm.tsx';
 import { earlierRating, scaleName } from './standard-view.ts';
@@ -111,6 +111,7 @@ export function StandardCard({
   const t = useMessages(standardsMessages);
   const { lang } = useLang();
   const [formOpen, setFormOpen] = useState(false);
+  const { may } = useActionScope(snapshot);
   const rating = assessmentsOf(snapshot.context)[standard.id];
   const headingId = `standard-${standard.id}`;
   return (
@@ -138,11 +139,13 @@ export function StandardCard({
       </ul>
       <h5>{t.currentRating}</h5>
       <CurrentRating snapshot={snapshot} standard={standard} rating={rating} />
-      <details className="rate-standard" onToggle={(e) => setFormOpen(e.currentTarget.open)}>
-        <summary>{rating ? t.rateAgain : t.rate}</summary>
-        {/* Mounted only while open: twelve live forms would each ask the engine on every render. */}
-        {formOpen ? <RatingForm processId={processId} snapshot={snapshot} standard={standard} current={rating} /> : null}
-      </details>
+      {may('AssessmentRecorded') ? (
+        <details className="rate-standard" onToggle={(e) => setFormOpen(e.currentTarget.open)}>
+          <summary>{rating ? t.rateAgain : t.rate}</summary>
+          {/* Mounted only while open: twelve live forms would each ask the engine on every render. */}
+          {formOpen ? <RatingForm processId={processId} snapshot={snapshot} standard={standard} current={rating} /> : null}
+        </details>
+      ) : null}
     </article>
   );
 }

@@ -30,6 +30,17 @@ const messages = {
   },
 };
 
+/**
+ * Refusals that no change of the form or the process can lift for this person: the role may not
+ * record this at all. Such an action is not offered; the role note above the tabs says once
+ * what the person's role can do.
+ */
+const ROLE_REFUSALS: ReadonlySet<string> = new Set(['roleMayNot', 'actorNotRegistered', 'actorLacksRole', 'revokeOthersKey']);
+
+export function refusedForRole(reasons: readonly { code: string }[]): boolean {
+  return reasons.some((r) => ROLE_REFUSALS.has(r.code));
+}
+
 export function ActionButton({
   snapshot,
   command,
@@ -58,6 +69,9 @@ export function ActionButton({
   const readOnly = useReadOnly() !== null;
   const reasons = command && !readOnly ? explainCommand(engine, snapshot, command) : [];
   const blocked = !command || readOnly || reasons.length > 0;
+  // After a successful step the same command may be refused for role (e.g. a revoked own key):
+  // the outcome still has to be shown, so hiding only applies before anything was done.
+  if (!outcome && refusedForRole(reasons)) return null;
   const run = async () => {
     if (blocked || busy) return;
     setBusy(true);
