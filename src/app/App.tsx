@@ -5,6 +5,7 @@ import { LangProvider, useMessages } from './i18n.tsx';
 import { Link, useRoute } from './router.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { StartScreen } from './start/StartScreen.tsx';
+import { AnnouncerProvider, Status } from './ui/Announcer.tsx';
 
 // Screens beyond the start screen are separate downloads, so the first screen appears fast.
 const ProcessScreen = lazy(() => import('./process/ProcessScreen.tsx').then((m) => ({ default: m.ProcessScreen })));
@@ -82,18 +83,18 @@ function Screen() {
 
 function Loading() {
   const t = useMessages(messages);
-  return <p role="status">{t.loading}</p>;
+  return <p>{t.loading}</p>;
 }
 
 function CrashMessage() {
   const t = useMessages(messages);
   return (
-    <div className="notice notice-error" role="alert">
+    <Status as="div" className="notice notice-error">
       <p>{t.crashed}</p>
       <button type="button" onClick={() => window.location.reload()}>
         {t.reload}
       </button>
-    </div>
+    </Status>
   );
 }
 
@@ -112,13 +113,15 @@ export function App({ services }: { services: BaseServices }) {
   return (
     <ServicesProvider services={services}>
       <LangProvider>
-        <Layout>
-          <ErrorBoundary>
-            <Suspense fallback={<Loading />}>
-              <Screen />
-            </Suspense>
-          </ErrorBoundary>
-        </Layout>
+        <AnnouncerProvider>
+          <Layout>
+            <ErrorBoundary>
+              <Suspense fallback={<Loading />}>
+                <Screen />
+              </Suspense>
+            </ErrorBoundary>
+          </Layout>
+        </AnnouncerProvider>
       </LangProvider>
     </ServicesProvider>
   );

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const AGENCY = 'Agentur für Arbeit Reutlingen';
 
@@ -25,7 +25,7 @@ describe('the ambassador’s journey', () => {
     // Before the Kontrakt exists, the request is refused with its reason.
     const request = page.getByRole('button', { name: 'Freigabe beantragen' });
     expect(await request.getAttribute('aria-disabled')).toBe('true');
-    await page.getByText('Es fehlt für Auftragsklärung: Kontrakt / Zielvereinbarung (0 von 1).').first().waitFor();
+    await onScreen(page).getByText('Es fehlt für Auftragsklärung: Kontrakt / Zielvereinbarung (0 von 1).').first().waitFor();
 
     // Attach the written mandate as a file.
     await page.getByRole('link', { name: 'Nachweise' }).click();
@@ -36,15 +36,15 @@ describe('the ambassador’s journey', () => {
       .getByLabel('Datei auswählen')
       .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
     await page.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await page.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await onScreen(page).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // Back on the overview the criterion is met by that evidence, and the request goes out.
     await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
-    await page.getByText('Erfüllt durch: Kontrakt DIKÖ 2027').waitFor();
+    await onScreen(page).getByText('Erfüllt durch: Kontrakt DIKÖ 2027').waitFor();
     await expect.poll(() => request.getAttribute('aria-disabled')).toBeNull();
     await request.click();
-    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(page).getByText('Wartet auf: Geschäftsführung').waitFor();
     // The stage stays until the managing director decides (the sign-off flow itself is the next step).
     const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' });
     expect(await advance.getAttribute('aria-disabled')).toBe('true');
@@ -52,7 +52,7 @@ describe('the ambassador’s journey', () => {
 
     // Everything survives a reload.
     await page.reload();
-    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(page).getByText('Wartet auf: Geschäftsführung').waitFor();
     await context.close();
   });
 
@@ -63,7 +63,7 @@ describe('the ambassador’s journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Jobcenter Neckar-Alb (Demo)' }).waitFor({ timeout: 60_000 });
 
     await page.getByRole('link', { name: 'Maßnahmen' }).click();
-    await page.getByText('überfällig').first().waitFor();
+    await onScreen(page).getByText('überfällig').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Nachweise' }).click();
@@ -73,17 +73,17 @@ describe('the ambassador’s journey', () => {
     await page.getByRole('radio', { name: 'Notiz' }).check();
     await page.getByLabel('Text der Notiz').fill('Umsetzungsstand besprochen; Schulungskonzept wird neu terminiert.');
     await page.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await page.getByText('Nachweis „Protokoll Steuerungsgruppe November 2026“ gespeichert.').waitFor();
+    await onScreen(page).getByText('Nachweis „Protokoll Steuerungsgruppe November 2026“ gespeichert.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // The steering-group minutes now meet that criterion on the overview.
     await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
-    await page.getByText('Erfüllt durch: Protokoll Steuerungsgruppe November 2026').waitFor();
+    await onScreen(page).getByText('Erfüllt durch: Protokoll Steuerungsgruppe November 2026').waitFor();
 
     // Rating is refused in the implementation stage, and the reason says where it happens.
     await page.getByRole('link', { name: 'Standards' }).click();
-    await page.getByText('Bestandsaufnahme').first().waitFor();
-    await page
+    await onScreen(page).getByText('Bestandsaufnahme').first().waitFor();
+    await onScreen(page)
       .getByText(/wird nicht bewertet|Bewertet wird in/)
       .first()
       .waitFor();
@@ -130,14 +130,14 @@ describe('the ambassador’s journey', () => {
     await page.keyboard.type('Auftrag der Geschäftsführung vom 10.01.2027, IKBO-Zeitanteil 20 %.');
     await tabTo(/\|Nachweis speichern\|/);
     await page.keyboard.press('Enter');
-    await page.getByText('Nachweis „Kontrakt DIKÖ 2027 (Notiz)“ gespeichert.').waitFor();
+    await onScreen(page).getByText('Nachweis „Kontrakt DIKÖ 2027 (Notiz)“ gespeichert.').waitFor();
 
     await tabTo(/\|Übersicht\|/);
     await page.keyboard.press('Enter');
-    await page.getByText('Erfüllt durch: Kontrakt DIKÖ 2027 (Notiz)').waitFor();
+    await onScreen(page).getByText('Erfüllt durch: Kontrakt DIKÖ 2027 (Notiz)').waitFor();
     await tabTo(/\|Freigabe beantragen\|/);
     await page.keyboard.press('Enter');
-    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(page).getByText('Wartet auf: Geschäftsführung').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

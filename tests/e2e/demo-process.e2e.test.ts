@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const DEMO = 'Jobcenter Neckar-Alb (Demo)';
 
@@ -16,7 +16,7 @@ describe('the demo process', () => {
   it('opens in one click and shows the stage, the cycle and why the stage cannot be left yet', async () => {
     const { page, errors, context } = await session(app.browser);
     await loadDemo(page, app.url);
-    await page.getByText('Zyklus 3').waitFor();
+    await onScreen(page).getByText('Zyklus 3').waitFor();
     const current = page.locator('.stepper [aria-current="step"]');
     expect(await current.textContent()).toContain('Umsetzung');
     const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Verankerung“' });

@@ -52,7 +52,7 @@ describe('erasing an evidence file', () => {
 
     await item.getByText(`Inhalt gelöscht am`).waitFor();
     await item.getByText(WHY, { exact: false }).first().waitFor();
-    expect(await item.locator('.status-line[role="status"]').last().textContent()).toContain('Die Löschung ist im Protokoll vermerkt');
+    expect(await item.locator('.status-line[data-status]').last().textContent()).toContain('Die Löschung ist im Protokoll vermerkt');
     expect(await item.locator('summary', { hasText: 'Vorschau und Download' }).count()).toBe(0);
     expect(await item.locator('summary', { hasText: 'Dateiinhalt löschen' }).count()).toBe(0);
     expect(await item.locator('.digest').first().getAttribute('title')).toBe(digest);

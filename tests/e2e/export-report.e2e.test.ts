@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeSha256Hex } from '../../src/domain/crypto/node-sha256.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { verifyBundleBytes } from '../../src/domain/verify.ts';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const DEMO = 'Jobcenter Neckar-Alb (Demo)';
 
@@ -36,7 +36,9 @@ describe('exports and the process report', () => {
     await loadDemo(page, app.url);
     await page.getByRole('link', { name: 'Export' }).click();
     await page.getByRole('heading', { level: 2, name: 'Export' }).waitFor();
-    await page.getByText(/Prüfpakete werden signiert von Leyla Aydın, Fingerabdruck/).waitFor();
+    await onScreen(page)
+      .getByText(/Prüfpakete werden signiert von Leyla Aydın, Fingerabdruck/)
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // JSON: intact by the same verifier the CLI uses; a second export differs only in its head.
@@ -47,7 +49,7 @@ describe('exports and the process report', () => {
     if (verdict.status !== 'intact') return;
     const eventCount = verdict.bundle.events.length;
     expect(verdict.bundle.head.exportedBy.personId).toBe(verdict.bundle.people.find((p) => p.name === 'Leyla Aydın')?.personId);
-    await page.getByText(`Prüfpaket „${json.name}“ erstellt: ${eventCount} Ereignisse, signiert.`).waitFor();
+    await onScreen(page).getByText(`Prüfpaket „${json.name}“ erstellt: ${eventCount} Ereignisse, signiert.`).waitFor();
     const again = await downloadOf(page, 'Prüfpaket herunterladen (JSON)');
     expect(withoutHead(again.bytes.toString('utf8'))).toBe(withoutHead(json.bytes.toString('utf8')));
 
@@ -79,7 +81,9 @@ describe('exports and the process report', () => {
       });
     });
     await page.getByRole('button', { name: 'Prüfpaket mit Nachweisdateien herunterladen (ZIP)' }).click();
-    await page.getByText(/^ZIP „ankerpunkt-pruefpaket-mit-nachweisen-jobcenter-neckar-alb-demo-.*\.zip“ gespeichert/).waitFor();
+    await onScreen(page)
+      .getByText(/^ZIP „ankerpunkt-pruefpaket-mit-nachweisen-jobcenter-neckar-alb-demo-.*\.zip“ gespeichert/)
+      .waitFor();
     const base64 = await page.evaluate(() => {
       const parts = (window as unknown as { zipWritten: Uint8Array[] }).zipWritten;
       let binary = '';
@@ -135,11 +139,11 @@ describe('exports and the process report', () => {
       await page.getByRole('heading', { level: 2, name: title }).waitFor();
     }
     for (const cycle of [1, 2, 3]) await page.getByRole('heading', { level: 3, name: `Zyklus ${cycle}` }).waitFor();
-    await page
+    await onScreen(page)
       .getByText(/Dr\. Thomas Berger, abgelehnt am/)
       .first()
       .waitFor();
-    await page.getByText('npx ankerpunkt verify <datei>').waitFor();
+    await onScreen(page).getByText('npx ankerpunkt verify <datei>').waitFor();
     const headHash = await page.locator('.report-chain .report-digest').textContent();
     expect(headHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.getByRole('button', { name: 'Drucken / als PDF speichern' }).isVisible()).toBe(true);

@@ -150,3 +150,11 @@ export function appUnderTest(): { readonly url: string; readonly browser: Browse
     },
   };
 }
+
+/**
+ * What the page shows, without the live region: the app repeats each status message there for
+ * screen readers (src/app/ui/Announcer.tsx), so a text search over the whole page finds it twice.
+ */
+export function onScreen(page: Page) {
+  return page.locator('#root > :not(#announcer)');
+}

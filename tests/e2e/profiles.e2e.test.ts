@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const AGENCY = 'Jobcenter Reutlingen';
 const ANNA = 'Anna-Lena Amt';
@@ -39,14 +39,14 @@ async function createPassphraseProfile(page: Page, name: string, passphrase: str
   await form.getByLabel('Passphrase wiederholen').fill(passphrase);
   await form.getByRole('button', { name: 'Person anlegen' }).click();
   // The confirmation stands by the profile choice, which then shows the new person.
-  await page.getByText(`Person angelegt. Jetzt arbeitet ${name} an diesem Gerät.`).waitFor();
+  await onScreen(page).getByText(`Person angelegt. Jetzt arbeitet ${name} an diesem Gerät.`).waitFor();
 }
 
 async function switchTo(page: Page, name: string): Promise<void> {
   const select = page.getByLabel('Aktuelle Person');
   const value = await select.locator('option', { hasText: name }).getAttribute('value');
   await select.selectOption(value ?? '');
-  await page.getByText(`Jetzt arbeitet ${name} an diesem Gerät.`).waitFor();
+  await onScreen(page).getByText(`Jetzt arbeitet ${name} an diesem Gerät.`).waitFor();
 }
 
 async function unlock(page: Page, name: string, passphrase: string): Promise<void> {
@@ -81,7 +81,7 @@ describe('profiles on a shared device', () => {
     await form.getByText('Die beiden Eingaben stimmen nicht überein.').waitFor();
     await form.getByLabel('Passphrase wiederholen').fill(ANNA_PASSPHRASE);
     await form.getByRole('button', { name: 'Person anlegen' }).click();
-    await page.getByText(`Person angelegt. Jetzt arbeitet ${ANNA} an diesem Gerät.`).waitFor();
+    await onScreen(page).getByText(`Person angelegt. Jetzt arbeitet ${ANNA} an diesem Gerät.`).waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest('.field')?.textContent)).toContain('Aktuelle Person');
     await page.locator('.profile-state', { hasText: 'Entsperrt' }).waitFor();
     await createPassphraseProfile(page, BERND, BERND_PASSPHRASE);
@@ -90,7 +90,7 @@ describe('profiles on a shared device', () => {
     // The ambassador registers Anna as managing director and asks for her sign-off.
     await switchTo(page, 'Maria Beispiel');
     await openProcess(page);
-    await page.getByText('Person dieses Geräts eintragen').click();
+    await onScreen(page).getByText('Person dieses Geräts eintragen').click();
     const annaOption = await page.getByLabel('Person', { exact: true }).locator('option', { hasText: ANNA }).getAttribute('value');
     await page.getByLabel('Person', { exact: true }).selectOption(annaOption ?? '');
     await page.getByRole('button', { name: 'Eintragen', exact: true }).click();
@@ -101,10 +101,10 @@ describe('profiles on a shared device', () => {
     await page.getByRole('radio', { name: 'Notiz' }).check();
     await page.getByLabel('Text der Notiz').fill('Ziele, Rolle der IKBO, Zeitanteil.');
     await page.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await page.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await onScreen(page).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
     await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await page.getByRole('button', { name: 'Freigabe beantragen' }).click();
-    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(page).getByText('Wartet auf: Geschäftsführung').waitFor();
 
     // Switching to Anna: her profile is locked, so her decision waits for her passphrase.
     await settings(page);
@@ -121,7 +121,7 @@ describe('profiles on a shared device', () => {
     await prompt.getByLabel(PASSPHRASE_FIELD).fill(BERND_PASSPHRASE);
     await prompt.getByRole('button', { name: 'Entsperren' }).click();
     await expect
-      .poll(() => prompt.getByRole('alert').textContent())
+      .poll(() => prompt.locator('[data-status]').textContent())
       .toContain('Die Passphrase ist falsch. Das Profil bleibt gesperrt; es wurde nichts signiert.');
     expect(await page.getByRole('button', { name: 'Freigeben (signieren)' }).count()).toBe(0);
     await unlock(page, ANNA, ANNA_PASSPHRASE);
@@ -134,18 +134,20 @@ describe('profiles on a shared device', () => {
 
     await unlock(page, ANNA, ANNA_PASSPHRASE);
     await page.getByRole('button', { name: 'Freigeben (signieren)' }).click();
-    await page.getByText(new RegExp(`Geschäftsführung: ${ANNA}, erteilt`)).waitFor();
+    await onScreen(page)
+      .getByText(new RegExp(`Geschäftsführung: ${ANNA}, erteilt`))
+      .waitFor();
 
     // A shorter idle lock is remembered; locking on demand works at once.
     await settings(page);
     await page.getByLabel('Sperren nach so vielen Minuten ohne Eingabe').fill('0');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
-    await page.getByText('Bitte eine ganze Zahl zwischen 1 und 60 eingeben. Nichts wurde geändert.').waitFor();
+    await onScreen(page).getByText('Bitte eine ganze Zahl zwischen 1 und 60 eingeben. Nichts wurde geändert.').waitFor();
     await page.getByLabel('Sperren nach so vielen Minuten ohne Eingabe').fill('2');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
-    await page.getByText('Gespeichert: Sperre nach 2 Minuten ohne Eingabe.').waitFor();
+    await onScreen(page).getByText('Gespeichert: Sperre nach 2 Minuten ohne Eingabe.').waitFor();
     await page.getByRole('button', { name: 'Jetzt sperren' }).click();
-    await page.getByText('Profil gesperrt.').waitFor();
+    await onScreen(page).getByText('Profil gesperrt.').waitFor();
     await page.locator('.profile-state', { hasText: 'Gesperrt' }).waitFor();
     await unlock(page, ANNA, ANNA_PASSPHRASE);
     await page.clock.fastForward('02:01');
@@ -193,7 +195,7 @@ describe('profiles on a shared device', () => {
     const page = ambassador.page;
     await page.goto(app.url);
     await createProcess(page, 'Maria Beispiel');
-    await page.getByText('Person aus Identitätsdatei registrieren').click();
+    await onScreen(page).getByText('Person aus Identitätsdatei registrieren').click();
     const dialog = page.locator('details.register-identity');
     const choose = dialog.getByLabel('Identitätsdatei wählen');
     await choose.setInputFiles({
@@ -261,7 +263,7 @@ describe('profiles on a shared device', () => {
     await row.getByText(/widerrufen am .*: Passphrase wurde bekannt; neuer Schlüssel\./).waitFor();
 
     // The new key arrives as the text from the QR code and is registered for the same person.
-    await page.getByText('Person aus Identitätsdatei registrieren').click();
+    await onScreen(page).getByText('Person aus Identitätsdatei registrieren').click();
     await dialog.getByLabel('Oder: Text aus dem QR-Code einfügen').fill(newText);
     await dialog.getByRole('button', { name: 'Text prüfen' }).click();
     await dialog.locator('.fingerprint-large', { hasText: newFingerprint }).waitFor();

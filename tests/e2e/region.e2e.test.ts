@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRegionBundles } from '../../scripts/make-region-bundles.ts';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 describe('the regional overview', () => {
   const app = appUnderTest();
@@ -25,7 +25,7 @@ describe('the regional overview', () => {
     await page.getByRole('link', { name: 'Übersicht Region' }).click();
     await page.getByRole('heading', { level: 1, name: 'Übersicht Region' }).waitFor();
     await page.getByLabel('Prüfpakete wählen (JSON oder ZIP, auch viele auf einmal)').setInputFiles(paths);
-    await page.getByText('50 von 52 Dateien übernommen.').waitFor({ timeout: 90_000 });
+    await onScreen(page).getByText('50 von 52 Dateien übernommen.').waitFor({ timeout: 90_000 });
     const results = page.locator('.import-results');
     await results
       .locator('li', { hasText: 'zz-verfaelscht.json' })
@@ -36,17 +36,17 @@ describe('the regional overview', () => {
       .getByText(/Formatversion 99/)
       .waitFor();
 
-    await page.getByText('50 von 50 Dienststellen').first().waitFor();
+    await onScreen(page).getByText('50 von 50 Dienststellen').first().waitFor();
     const table = page.locator('.region-table');
     expect(await table.locator('tbody tr').count()).toBe(50);
     // Filters: type, then a name search; reset brings all back.
     await page.getByLabel('Art', { exact: true }).selectOption('JC');
-    await page.getByText('25 von 50 Dienststellen').first().waitFor();
+    await onScreen(page).getByText('25 von 50 Dienststellen').first().waitFor();
     await page.getByLabel('Suche nach Name').fill('tubingen');
     expect(await table.locator('tbody tr').count()).toBe(1);
     await table.getByRole('rowheader', { name: /Jobcenter Tübingen/ }).waitFor();
     await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
-    await page.getByText('50 von 50 Dienststellen').first().waitFor();
+    await onScreen(page).getByText('50 von 50 Dienststellen').first().waitFor();
 
     // Sorting by days in the stage, by keyboard: the longest first on the second press.
     const sort = page.getByRole('button', { name: /^Tage in der Phase: Nach Tage in der Phase sortieren/ });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const AGENCY = 'Agentur für Arbeit Reutlingen';
 const COMMENT = 'Der Zeitanteil der IKBO fehlt im Kontrakt.';
@@ -73,10 +73,10 @@ describe('a sign-off on two devices', () => {
     await dir.getByRole('link', { name: 'Einstellungen' }).click();
     await dir.getByRole('textbox', { name: 'Name', exact: true }).fill('Dr. Paul Leiter');
     await dir.getByRole('button', { name: 'Person anlegen' }).click();
-    await dir.getByText('Person angelegt.').waitFor();
+    await onScreen(dir).getByText('Person angelegt.').waitFor();
     const identity = await download(dir, 'Identitätsdatei speichern');
 
-    await amb.getByText('Person aus Identitätsdatei registrieren').click();
+    await onScreen(amb).getByText('Person aus Identitätsdatei registrieren').click();
     await amb.getByLabel('Identitätsdatei wählen').setInputFiles(asFile(identity));
     await amb.getByLabel('Fingerabdruck mit der Person abgeglichen (Telefon oder persönlich)').check();
     await amb.getByLabel('Rolle im Prozess').selectOption('managingDirector');
@@ -91,10 +91,10 @@ describe('a sign-off on two devices', () => {
       .getByLabel('Datei auswählen')
       .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
     await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await amb.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await onScreen(amb).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
     await amb.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
-    await amb.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(amb).getByText('Wartet auf: Geschäftsführung').waitFor();
     const firstRequest = await download(amb, 'Freigabeantrag als Datei speichern');
     expect(firstRequest.name).toMatch(/^freigabeantrag-agentur-fuer-arbeit-reutlingen-auftragsklaerung-\d{4}-\d{2}-\d{2}\.json$/);
 
@@ -104,41 +104,49 @@ describe('a sign-off on two devices', () => {
     expect(await axeViolations(dir)).toEqual([]);
     await dir.getByLabel('Freigabeantrag öffnen').setInputFiles(asFile(firstRequest));
     await dir.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
-    await dir
+    await onScreen(dir)
       .getByText(/Kopie nur zum Lesen/)
       .first()
       .waitFor();
     await dir.getByRole('heading', { name: 'Ihre Entscheidung als Geschäftsführung' }).waitFor();
-    await dir.getByText(/Kontrakt DIKÖ 2027 \(Fassung 1\) · SHA-256/).waitFor();
+    await onScreen(dir)
+      .getByText(/Kontrakt DIKÖ 2027 \(Fassung 1\) · SHA-256/)
+      .waitFor();
     expect(await axeViolations(dir)).toEqual([]);
     await dir.getByLabel('Kommentar').fill(COMMENT);
     const refusal = await download(dir, 'Ablehnen und Antwortdatei speichern');
     expect(refusal.name).toMatch(/^freigabeantwort-.*-abgelehnt-/);
-    await dir.getByText(/Antwortdatei gespeichert: freigabeantwort-/).waitFor();
+    await onScreen(dir)
+      .getByText(/Antwortdatei gespeichert: freigabeantwort-/)
+      .waitFor();
 
     // The evidence file came along: the director can open it from the copy.
     await dir.getByRole('link', { name: 'Nachweise ansehen (Vorschau und Download)' }).click();
-    await dir.getByText('Vorschau und Download').first().click();
-    await dir.getByText('„kontrakt.pdf“ herunterladen').waitFor();
-    expect(await dir.getByText(/liegt auf diesem Gerät nicht vor/).count()).toBe(0);
+    await onScreen(dir).getByText('Vorschau und Download').first().click();
+    await onScreen(dir).getByText('„kontrakt.pdf“ herunterladen').waitFor();
+    expect(
+      await onScreen(dir)
+        .getByText(/liegt auf diesem Gerät nicht vor/)
+        .count(),
+    ).toBe(0);
     await dir.getByRole('link', { name: 'Übersicht', exact: true }).click();
 
     // The ambassador reads the refusal in; the comment shows, the stage stays open.
     await importResponse(amb, refusal);
-    await amb.getByText('Eingelesen: Freigabe abgelehnt von Dr. Paul Leiter.').waitFor();
+    await onScreen(amb).getByText('Eingelesen: Freigabe abgelehnt von Dr. Paul Leiter.').waitFor();
     await amb.locator('q', { hasText: COMMENT }).waitFor();
     // The same file again: nothing is appended.
     await importResponse(amb, refusal);
-    await amb.getByText('Diese Antwort ist bereits eingelesen; es wurde nichts doppelt gespeichert.').waitFor();
+    await onScreen(amb).getByText('Diese Antwort ist bereits eingelesen; es wurde nichts doppelt gespeichert.').waitFor();
     expect(await amb.locator('.decision-refused').count()).toBe(1);
     // A damaged file: refused with a message, nothing changed.
     await importResponse(amb, { name: 'kaputt.json', buffer: Buffer.from('{"format": "ankerpunkt.sign-off-response",') });
-    await amb.getByRole('alert').filter({ hasText: 'Die Datei ist kein gültiges JSON (an Stelle 42' }).waitFor();
+    await amb.locator('[data-status]').filter({ hasText: 'Die Datei ist kein gültiges JSON (an Stelle 42' }).waitFor();
     expect(await axeViolations(amb)).toEqual([]);
 
     // Reworked and asked again; the new file replaces the director's copy.
     await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
-    await amb.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(amb).getByText('Wartet auf: Geschäftsführung').waitFor();
     const secondRequest = await download(amb, 'Freigabeantrag als Datei speichern');
     await dir.getByRole('link', { name: 'Freigaben' }).click();
     // A request file whose log was edited on the way is refused, and the old copy stays.
@@ -149,7 +157,7 @@ describe('a sign-off on two devices', () => {
       .getByLabel('Freigabeantrag öffnen')
       .setInputFiles({ ...asFile(secondRequest), buffer: Buffer.from(JSON.stringify(tampered)) });
     await dir
-      .getByRole('alert')
+      .locator('[data-status]')
       .filter({ hasText: /Der Prüfpfad in der Datei ist ab Eintrag \d+ gebrochen/ })
       .waitFor();
     await dir.getByLabel('Freigabeantrag öffnen').setInputFiles(asFile(secondRequest));
@@ -169,17 +177,17 @@ describe('a sign-off on two devices', () => {
     edited.decision.payload.comment = 'Freigabe ohne Auflagen.';
     await importResponse(amb, { name: grant.name, buffer: Buffer.from(JSON.stringify(edited)) });
     await amb
-      .getByRole('alert')
+      .locator('[data-status]')
       .filter({ hasText: /Die Signatur mit Schlüssel .* ist ungültig/ })
       .waitFor();
     expect(await amb.locator('.decision-granted').count()).toBe(0);
 
     // The real grant goes in; the late refusal for the decided request is refused.
     await importResponse(amb, grant);
-    await amb.getByText('Eingelesen: Freigabe erteilt von Dr. Paul Leiter.').waitFor();
+    await onScreen(amb).getByText('Eingelesen: Freigabe erteilt von Dr. Paul Leiter.').waitFor();
     await importResponse(amb, lateRefusal);
     await amb
-      .getByRole('alert')
+      .locator('[data-status]')
       .filter({ hasText: /bereits entschieden/ })
       .waitFor();
     expect(await amb.locator('.decision-refused').count()).toBe(1);
@@ -194,9 +202,9 @@ describe('a sign-off on two devices', () => {
     await amb.getByRole('link', { name: 'Einstellungen' }).click();
     await amb.getByRole('textbox', { name: 'Name', exact: true }).fill('Bernd Kollege');
     await amb.getByRole('button', { name: 'Person anlegen' }).click();
-    await amb.getByText('Person angelegt.').waitFor();
+    await onScreen(amb).getByText('Person angelegt.').waitFor();
     await actAs(amb, 'Maria Beispiel');
-    await amb.getByText('Person dieses Geräts eintragen').click();
+    await onScreen(amb).getByText('Person dieses Geräts eintragen').click();
     const bernd = await amb.getByLabel('Person', { exact: true }).locator('option', { hasText: 'Bernd Kollege' }).getAttribute('value');
     await amb.getByLabel('Person', { exact: true }).selectOption(bernd ?? '');
     await amb.getByLabel('Rolle', { exact: true }).selectOption('ambassador');
@@ -210,7 +218,7 @@ describe('a sign-off on two devices', () => {
       .getByLabel('Datei auswählen')
       .setInputFiles({ name: 'protokoll.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nProtokoll\n') });
     await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await amb.getByText('Nachweis „Protokoll Steuerungsgruppe“ gespeichert.').waitFor();
+    await onScreen(amb).getByText('Nachweis „Protokoll Steuerungsgruppe“ gespeichert.').waitFor();
     const later = await exportBundle(amb);
 
     // The director's device verifies it: every event signed, three signers with fingerprints.
@@ -219,30 +227,36 @@ describe('a sign-off on two devices', () => {
     await dir.getByRole('heading', { name: /Ergebnis der Prüfung: Intakt/ }).waitFor();
     const signers = dir.getByRole('table', { name: /Jeder Schlüssel, der im Protokoll signiert hat/ });
     for (const name of ['Maria Beispiel', 'Dr. Paul Leiter', 'Bernd Kollege']) await signers.getByRole('rowheader', { name }).waitFor();
-    await dir.getByText(/Alle \d+ Ereignisse sind einzeln signiert/).waitFor();
+    await onScreen(dir)
+      .getByText(/Alle \d+ Ereignisse sind einzeln signiert/)
+      .waitFor();
     expect(await axeViolations(dir)).toEqual([]);
     // A fingerprint known from elsewhere (here: Maria's, as read out on the phone) is the anchor.
     const trail = JSON.parse(later.buffer.toString('utf8'));
     const founder: string = trail.events[0].payload.founder.key.keyId;
     await dir.getByLabel('Bekannte Fingerabdrücke', { exact: true }).fill(founder.toUpperCase().replace(/(.{4})/g, '$1 '));
     await dir.getByRole('button', { name: 'Fingerabdrücke prüfen' }).click();
-    await dir.getByText(/^Vertraut: Das Prüfpaket ist mit den Schlüsseln signiert/).waitFor();
+    await onScreen(dir)
+      .getByText(/^Vertraut: Das Prüfpaket ist mit den Schlüsseln signiert/)
+      .waitFor();
     await dir.getByLabel('Bekannte Fingerabdrücke', { exact: true }).fill(`Maria Beispiel=${'0'.repeat(32)}`);
     await dir.getByRole('button', { name: 'Fingerabdrücke prüfen' }).click();
     await dir
-      .getByRole('alert')
+      .locator('[data-status]')
       .filter({ hasText: /Nicht vertraut/ })
       .waitFor();
     // It continues the earlier export.
     await dir.getByLabel('Früheren Export wählen (JSON oder ZIP)').setInputFiles(asFile(earlier));
-    await dir.getByText(/FORTGESETZT: beginnt mit genau den \d+ Ereignissen des früheren Exports, \d+ neu/).waitFor();
+    await onScreen(dir)
+      .getByText(/FORTGESETZT: beginnt mit genau den \d+ Ereignissen des früheren Exports, \d+ neu/)
+      .waitFor();
     expect(await axeViolations(dir)).toEqual([]);
     // The earlier export against the later one: cut short.
     await dir.getByLabel('Prüfpaket wählen (JSON oder ZIP)').setInputFiles(asFile(earlier));
     await dir.getByRole('heading', { name: /Ergebnis der Prüfung: Intakt/ }).waitFor();
     await dir.getByLabel('Früheren Export wählen (JSON oder ZIP)').setInputFiles(asFile(later));
     await dir
-      .getByRole('alert')
+      .locator('[data-status]')
       .filter({ hasText: /GEKÜRZT/ })
       .waitFor();
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const AGENCY = 'Agentur für Arbeit Reutlingen';
 
@@ -30,9 +30,9 @@ describe('a sign-off on the same device', () => {
     await page.getByRole('link', { name: 'Einstellungen' }).click();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Dr. Paul Leiter');
     await page.getByRole('button', { name: 'Person anlegen' }).click();
-    await page.getByText('Person angelegt.').waitFor();
+    await onScreen(page).getByText('Person angelegt.').waitFor();
     await actAs(page, 'Maria Beispiel');
-    await page.getByText('Person dieses Geräts eintragen').click();
+    await onScreen(page).getByText('Person dieses Geräts eintragen').click();
     await page.getByLabel('Person', { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Eintragen' }).click();
     await page.getByRole('rowheader', { name: /Dr\. Paul Leiter/ }).waitFor();
@@ -44,21 +44,23 @@ describe('a sign-off on the same device', () => {
     await page.getByRole('radio', { name: 'Notiz' }).check();
     await page.getByLabel('Text der Notiz').fill('Ziele, Rolle der IKBO.');
     await page.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await page.getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await onScreen(page).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
     await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await page.getByRole('button', { name: 'Freigabe beantragen' }).click();
-    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(page).getByText('Wartet auf: Geschäftsführung').waitFor();
     // The ambassador is offered no decision of her own.
     expect(await page.getByRole('button', { name: 'Freigeben (signieren)' }).count()).toBe(0);
 
     // The director reviews what is approved, refuses with a comment.
     await actAs(page, 'Dr. Paul Leiter');
     await page.getByRole('heading', { name: 'Ihre Entscheidung als Geschäftsführung' }).waitFor();
-    await page.getByText(/Kontrakt DIKÖ 2027 \(Fassung 1\) · SHA-256/).waitFor();
+    await onScreen(page)
+      .getByText(/Kontrakt DIKÖ 2027 \(Fassung 1\) · SHA-256/)
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Kommentar').fill('Der Zeitanteil der IKBO fehlt im Kontrakt.');
     await page.getByRole('button', { name: 'Ablehnen (signieren)' }).click();
-    await page
+    await onScreen(page)
       .getByText('„Der Zeitanteil der IKBO fehlt im Kontrakt.“')
       .or(page.locator('q', { hasText: 'Der Zeitanteil der IKBO fehlt im Kontrakt.' }))
       .first()
@@ -69,10 +71,12 @@ describe('a sign-off on the same device', () => {
     await page.locator('q', { hasText: 'Der Zeitanteil der IKBO fehlt im Kontrakt.' }).waitFor();
     expect(await page.locator('.decision-refused').count()).toBe(1);
     await page.getByRole('button', { name: 'Freigabe beantragen' }).click();
-    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(page).getByText('Wartet auf: Geschäftsführung').waitFor();
     await actAs(page, 'Dr. Paul Leiter');
     await page.getByRole('button', { name: 'Freigeben (signieren)' }).click();
-    await page.getByText(/Geschäftsführung: Dr\. Paul Leiter, erteilt/).waitFor();
+    await onScreen(page)
+      .getByText(/Geschäftsführung: Dr\. Paul Leiter, erteilt/)
+      .waitFor();
 
     // A corrected Kontrakt makes the grant stale: the stage cannot be left on it.
     await actAs(page, 'Maria Beispiel');
@@ -83,17 +87,21 @@ describe('a sign-off on the same device', () => {
     await revise.getByLabel('Text der Notiz').fill('Ziele, Rolle der IKBO, Zeitanteil 20 %.');
     await revise.getByLabel('Grund für die neue Fassung').fill('Zeitanteil ergänzt.');
     await revise.getByRole('button', { name: 'Fassung 2 speichern' }).click();
-    await page.getByText('Fassung 2 gespeichert.').first().waitFor();
+    await onScreen(page).getByText('Fassung 2 gespeichert.').first().waitFor();
     await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
-    await page.getByText(/veraltet: seit der Freigabe geändert, abgelaufen oder Inhalt gelöscht: „Kontrakt DIKÖ 2027“/).waitFor();
+    await onScreen(page)
+      .getByText(/veraltet: seit der Freigabe geändert, abgelaufen oder Inhalt gelöscht: „Kontrakt DIKÖ 2027“/)
+      .waitFor();
     const advance = page.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' });
     expect(await advance.getAttribute('aria-disabled')).toBe('true');
 
     // A new request on the corrected Kontrakt, granted again; then the ambassador moves on.
     await page.getByRole('button', { name: 'Freigabe beantragen' }).click();
-    await page.getByText('Wartet auf: Geschäftsführung').waitFor();
+    await onScreen(page).getByText('Wartet auf: Geschäftsführung').waitFor();
     await actAs(page, 'Dr. Paul Leiter');
-    await page.getByText(/Kontrakt DIKÖ 2027 \(Fassung 2\) · SHA-256/).waitFor();
+    await onScreen(page)
+      .getByText(/Kontrakt DIKÖ 2027 \(Fassung 2\) · SHA-256/)
+      .waitFor();
     await page.getByRole('button', { name: 'Freigeben (signieren)' }).click();
     await page.getByRole('heading', { name: 'Ihre Entscheidung als Geschäftsführung' }).waitFor({ state: 'detached' });
     await actAs(page, 'Maria Beispiel');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 describe('start screen', () => {
   const app = appUnderTest();
@@ -9,7 +9,7 @@ describe('start screen', () => {
     await page.goto(app.url);
     await page.getByRole('heading', { level: 1, name: 'Ihre Prozesse' }).waitFor();
     await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
-    await page.getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').waitFor();
+    await onScreen(page).getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de-DE');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -22,8 +22,8 @@ describe('start screen', () => {
     await page.getByRole('button', { name: 'Prozess anlegen' }).click();
     const name = page.getByLabel('Name der Dienststelle');
     expect(await name.getAttribute('aria-invalid')).toBe('true');
-    await page.getByText('Bitte ausfüllen.').first().waitFor();
-    await page.getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').waitFor();
+    await onScreen(page).getByText('Bitte ausfüllen.').first().waitFor();
+    await onScreen(page).getByText('Auf diesem Gerät ist noch kein Prozess gespeichert.').waitFor();
     await context.close();
   });
 

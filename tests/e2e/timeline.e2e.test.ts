@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { syntheticLog } from '../../bench/synthetic-log.ts';
 import { sha256 } from '../support/demo.ts';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const DEMO = 'Jobcenter Neckar-Alb (Demo)';
 
@@ -50,7 +50,7 @@ describe('the timeline of a process', () => {
   it('shows every event of the demo with an intact chain, filters by type, searches and switches the order', async () => {
     const { page, errors, context } = await session(app.browser);
     await openDemoTimeline(page, app.url);
-    await page
+    await onScreen(page)
       .getByText(/^✓ Kette intakt: 160 Ereignisse, jedes mit dem vorigen verkettet, signiert und geprüft\. Kopf-Hash [0-9a-f]{12}…$/)
       .waitFor({
         timeout: 30_000,
@@ -121,7 +121,7 @@ describe('the timeline of a process', () => {
     await page.evaluate(() => {
       window.location.hash = '#/p/jc-neckar-alb/evidence/gibt-es-nicht';
     });
-    await page.getByRole('status').filter({ hasText: 'Diesen Nachweis gibt es in diesem Prozess nicht.' }).waitFor();
+    await page.locator('[data-status]').filter({ hasText: 'Diesen Nachweis gibt es in diesem Prozess nicht.' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Alle Nachweise' }).waitFor();
 
     // A filter that hides the linked evidence gives way to the link.
@@ -140,7 +140,7 @@ describe('the timeline of a process', () => {
     }, linkedHash);
     await expect.poll(() => focusedEvidence(page)).toEqual({ title, inView: true });
     expect(await page.getByLabel('Art', { exact: true }).inputValue()).toBe('*');
-    expect(await page.getByText('Diesen Nachweis gibt es in diesem Prozess nicht.').count()).toBe(0);
+    expect(await onScreen(page).getByText('Diesen Nachweis gibt es in diesem Prozess nicht.').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -148,7 +148,9 @@ describe('the timeline of a process', () => {
   it('has no accessibility violations, and is worked by keyboard alone', async () => {
     const { page, errors, context } = await session(app.browser);
     await openDemoTimeline(page, app.url);
-    await page.getByText(/Kette intakt/).waitFor({ timeout: 30_000 });
+    await onScreen(page)
+      .getByText(/Kette intakt/)
+      .waitFor({ timeout: 30_000 });
     expect(await axeViolations(page)).toEqual([]);
 
     // From the heading on, Tab reaches each filter in turn.
@@ -189,7 +191,9 @@ describe('the timeline of a process', () => {
   it("names the first broken event when a stored event was changed behind the app's back", async () => {
     const { page, context } = await session(app.browser);
     await openDemoTimeline(page, app.url);
-    await page.getByText(/Kette intakt/).waitFor({ timeout: 30_000 });
+    await onScreen(page)
+      .getByText(/Kette intakt/)
+      .waitFor({ timeout: 30_000 });
     // An insider edits the refusal's comment directly in the database.
     await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -214,7 +218,7 @@ describe('the timeline of a process', () => {
       db.close();
     });
     await page.reload();
-    const alert = page.getByRole('alert').filter({ hasText: 'Kette gebrochen' });
+    const alert = page.locator('[data-status]').filter({ hasText: 'Kette gebrochen' });
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('Kette gebrochen bei Ereignis 48:');
     expect(await alert.textContent()).toContain('Der Inhalt des Ereignisses passt nicht mehr zu seinem Hash.');
@@ -257,7 +261,9 @@ describe('the timeline of a process', () => {
     const listShown = Date.now() - start;
     expect(await count(page).textContent()).toBe('10.000 Ereignisse');
     expect(await items(page).first().getAttribute('aria-setsize')).toBe('10000');
-    await page.getByText(/Kette intakt: 10\.000 Ereignisse/).waitFor({ timeout: 120_000 });
+    await onScreen(page)
+      .getByText(/Kette intakt: 10\.000 Ereignisse/)
+      .waitFor({ timeout: 120_000 });
     const chainChecked = Date.now() - start;
 
     // One End key press reaches the last entry, although only the first few of the 10,000 were

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FORGED_SEQ, GOOD } from '../fixtures/bundles/build.ts';
-import { appUnderTest, axeViolations, session } from './harness.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const AGENCY = 'Jobcenter Neckar-Alb (Demo)';
 const fixturePath = (name: string) => new URL(`../fixtures/bundles/${name}`, import.meta.url).pathname;
@@ -15,7 +15,7 @@ async function openVerify(page: Page, url: string): Promise<void> {
 
 async function choose(page: Page, name: string): Promise<void> {
   await page.getByLabel('Prüfpaket wählen (JSON oder ZIP)').setInputFiles(fixturePath(name));
-  await page.getByText('Prüfung abgeschlossen.').waitFor({ timeout: 60_000 });
+  await onScreen(page).getByText('Prüfung abgeschlossen.').waitFor({ timeout: 60_000 });
 }
 
 describe('verifying and importing bundles', () => {
@@ -27,16 +27,22 @@ describe('verifying and importing bundles', () => {
     expect(await axeViolations(page)).toEqual([]);
     await choose(page, GOOD.zip);
     await page.getByRole('heading', { name: /Ergebnis der Prüfung: Intakt/ }).waitFor();
-    await page.getByText(/^INTAKT: Jobcenter Neckar-Alb \(Demo\) · 160 Ereignisse/).waitFor();
-    await page.getByText(/Alle \d+ Nachweisdateien stimmen mit ihrer Prüfsumme überein\./).waitFor();
+    await onScreen(page)
+      .getByText(/^INTAKT: Jobcenter Neckar-Alb \(Demo\) · 160 Ereignisse/)
+      .waitFor();
+    await onScreen(page)
+      .getByText(/Alle \d+ Nachweisdateien stimmen mit ihrer Prüfsumme überein\./)
+      .waitFor();
     expect(await page.getByRole('cell', { name: /passt nicht/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Nur zum Lesen öffnen' }).click();
-    await page.getByText(`„${AGENCY}“ ist jetzt als Kopie nur zum Lesen auf diesem Gerät.`).waitFor();
+    await onScreen(page).getByText(`„${AGENCY}“ ist jetzt als Kopie nur zum Lesen auf diesem Gerät.`).waitFor();
     await page.getByRole('link', { name: 'Prozess öffnen' }).click();
     await page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
-    await page.getByText(/Kopie nur zum Lesen: eingeführt aus einer Datei/).waitFor();
+    await onScreen(page)
+      .getByText(/Kopie nur zum Lesen: eingeführt aus einer Datei/)
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -67,11 +73,13 @@ describe('verifying and importing bundles', () => {
     ] as const) {
       await choose(page, file);
       await page.getByRole('heading', { name: /Kein gültiges Prüfpaket/ }).waitFor();
-      await page.getByRole('alert').filter({ hasText: says }).waitFor();
+      await page.locator('[data-status]').filter({ hasText: says }).waitFor();
     }
     await choose(page, 'zip-digest-mismatch.zip');
     await page.getByRole('cell', { name: /passt nicht zur Prüfsumme/ }).waitFor();
-    await page.getByText(/Ein Import ist nicht möglich/).waitFor();
+    await onScreen(page)
+      .getByText(/Ein Import ist nicht möglich/)
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -82,20 +90,22 @@ describe('verifying and importing bundles', () => {
     await page.goto(`${app.url}#/settings`);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nina Neu');
     await page.getByRole('button', { name: 'Person anlegen' }).click();
-    await page.getByText('Person angelegt.').waitFor();
+    await onScreen(page).getByText('Person angelegt.').waitFor();
     await openVerify(page, app.url);
     await choose(page, GOOD.zip);
     await page.getByRole('button', { name: 'Prozess übernehmen (dieses Gerät führt ihn weiter)' }).click();
     await page.getByRole('heading', { name: 'Prozess wirklich übernehmen?' }).waitFor();
-    await page
+    await onScreen(page)
       .getByText(/Weiterarbeiten kann hier nur, wessen Schlüssel dieses Geräts im Prozess eingetragen ist/)
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ja, Prozess übernehmen' }).click();
-    await page.getByText(`„${AGENCY}“ wird jetzt auf diesem Gerät geführt.`).waitFor();
+    await onScreen(page).getByText(`„${AGENCY}“ wird jetzt auf diesem Gerät geführt.`).waitFor();
     // Nobody can register their own key: the steps to be registered by an ambassador instead.
-    await page.getByText(/Kein Profil dieses Geräts ist im Prozess als IKBO mit seinem Schlüssel eingetragen/).waitFor();
+    await onScreen(page)
+      .getByText(/Kein Profil dieses Geräts ist im Prozess als IKBO mit seinem Schlüssel eingetragen/)
+      .waitFor();
     await page.getByRole('link', { name: 'Zu den Profilen' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -111,7 +121,9 @@ describe('verifying and importing bundles', () => {
     ]);
     const bytes = await readFile(await download.path());
     expect(download.suggestedFilename()).toMatch(/^ankerpunkt-sicherung-\d{4}-\d{2}-\d{2}\.zip$/);
-    await page.getByText(/Letzte Sicherung auf diesem Gerät:/).waitFor();
+    await onScreen(page)
+      .getByText(/Letzte Sicherung auf diesem Gerät:/)
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Prozesse' }).click();
     await page.getByRole('link', { name: `${AGENCY} öffnen` }).waitFor();
@@ -126,13 +138,19 @@ describe('verifying and importing bundles', () => {
       .setInputFiles({ name: 'sicherung.zip', mimeType: 'application/zip', buffer: bytes });
     await second.page.getByRole('heading', { name: 'Sicherung jetzt wiederherstellen?' }).waitFor();
     await second.page.getByRole('button', { name: 'Wiederherstellen', exact: true }).click();
-    await second.page.getByText('1 Prozesse übernommen.').waitFor({ timeout: 60_000 });
-    await second.page.getByText(/Neuer Schlüssel erzeugt für: Nina Neu/).waitFor();
+    await onScreen(second.page).getByText('1 Prozesse übernommen.').waitFor({ timeout: 60_000 });
+    await onScreen(second.page)
+      .getByText(/Neuer Schlüssel erzeugt für: Nina Neu/)
+      .waitFor();
     expect(await axeViolations(second.page)).toEqual([]);
     await second.page.getByRole('link', { name: 'Prozesse' }).click();
     await second.page.getByRole('link', { name: `${AGENCY} öffnen` }).click();
     await second.page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
-    expect(await second.page.getByText(/Kopie nur zum Lesen/).count()).toBe(0);
+    expect(
+      await onScreen(second.page)
+        .getByText(/Kopie nur zum Lesen/)
+        .count(),
+    ).toBe(0);
 
     // Restoring the same file again skips what is there.
     await second.page.goto(`${app.url}#/settings`);
@@ -140,7 +158,7 @@ describe('verifying and importing bundles', () => {
       .getByLabel('Sicherungsdatei wählen (ZIP)')
       .setInputFiles({ name: 'sicherung.zip', mimeType: 'application/zip', buffer: bytes });
     await second.page.getByRole('button', { name: 'Wiederherstellen', exact: true }).click();
-    await second.page.getByText('1 Prozesse lagen schon unverändert hier und wurden übersprungen.').waitFor({ timeout: 60_000 });
+    await onScreen(second.page).getByText('1 Prozesse lagen schon unverändert hier und wurden übersprungen.').waitFor({ timeout: 60_000 });
     expect(second.errors).toEqual([]);
     await second.context.close();
     await context.close();

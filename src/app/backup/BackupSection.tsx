@@ -9,9 +9,11 @@ import { MAX_REMINDER_DAYS, REMINDER_DAYS_SETTING } from '../../domain/import/ba
 import { useBaseServices } from '../data.tsx';
 import { formatBytes, formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { downloadBlob } from '../ui/download.ts';
+import { FileInput } from '../ui/FileInput.tsx';
 import { backupMessages } from './messages.ts';
 import { useBackupStatus } from './use-backup-status.ts';
 import './backup.css';
+import { Status } from '../ui/Announcer.tsx';
 
 function CreateBackup() {
   const t = useMessages(backupMessages);
@@ -43,14 +45,8 @@ function CreateBackup() {
       <button type="button" className="primary" onClick={create} aria-disabled={busy ? true : undefined}>
         {t.create}
       </button>
-      <p role="status" className="status-line">
-        {status}
-      </p>
-      {failed ? (
-        <p className="notice notice-error" role="alert">
-          {t.createFailed}
-        </p>
-      ) : null}
+      <Status className="status-line">{status}</Status>
+      {failed ? <Status className="notice notice-error">{t.createFailed}</Status> : null}
     </div>
   );
 }
@@ -59,7 +55,7 @@ function RestoreSummary({ outcome }: { outcome: Extract<RestoreOutcome, { ok: tr
   const t = useMessages(backupMessages);
   const { lang } = useLang();
   return (
-    <div className="notice notice-info" role="status">
+    <Status as="div" className="notice notice-info">
       <p>
         <span aria-hidden="true">✓ </span>
         {t.restored(formatDateTime(outcome.createdAt, lang))}
@@ -71,7 +67,7 @@ function RestoreSummary({ outcome }: { outcome: Extract<RestoreOutcome, { ok: tr
         {outcome.profiles.length > 0 ? <li>{t.restoredProfiles(outcome.profiles.join(', '))}</li> : null}
         {outcome.newKeys.length > 0 ? <li>{t.newKeys(outcome.newKeys.join(', '))}</li> : null}
       </ul>
-    </div>
+    </Status>
   );
 }
 
@@ -119,14 +115,12 @@ function RestoreBackup() {
       <p className="hint">{t.restoreHint}</p>
       <div className="field">
         <label htmlFor={id}>{t.restoreFile}</label>
-        <input
+        <FileInput
           id={id}
-          type="file"
           accept=".zip,application/zip"
           disabled={busy}
-          onChange={(e) => {
-            const picked = e.target.files?.[0] ?? null;
-            e.target.value = '';
+          onFiles={(files) => {
+            const picked = files[0] ?? null;
             setFile(picked);
             setOutcome(null);
             setError(null);
@@ -148,15 +142,9 @@ function RestoreBackup() {
           </button>
         </div>
       ) : null}
-      <p role="status" className="status-line">
-        {status}
-      </p>
+      <Status className="status-line">{status}</Status>
       {outcome?.ok ? <RestoreSummary outcome={outcome} /> : null}
-      {error ? (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Status className="notice notice-error">{error}</Status> : null}
     </div>
   );
 }
@@ -207,9 +195,7 @@ function ReminderDays({ days }: { days: number }) {
           {t.reminderInvalid}
         </p>
       ) : null}
-      <p role="status" className="status-line">
-        {message}
-      </p>
+      <Status className="status-line">{message}</Status>
     </div>
   );
 }

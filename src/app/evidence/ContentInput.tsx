@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { DropZone } from '../ui/DropZone.tsx';
 import { FieldError, TextArea, TextField } from '../ui/Field.tsx';
 import { evidenceMessages } from './messages.ts';
@@ -19,10 +20,10 @@ function FileStatus({ file, onCancel }: { file: FileState; onCancel: () => void 
       return null;
     case 'tooLarge':
       return (
-        <p className="field-error" role="alert">
+        <Status className="field-error">
           <span aria-hidden="true">⚠ </span>
           {t.tooLarge(file.name, formatBytes(file.size, lang))}
-        </p>
+        </Status>
       );
     case 'hashing': {
       const percent = file.total === 0 ? 100 : Math.floor((file.done / file.total) * 100);
@@ -40,23 +41,23 @@ function FileStatus({ file, onCancel }: { file: FileState; onCancel: () => void 
       );
     }
     case 'cancelled':
-      return <p role="status">{t.hashCancelled}</p>;
+      return <Status>{t.hashCancelled}</Status>;
     case 'failed':
       return (
-        <p className="field-error" role="alert">
+        <Status className="field-error">
           <span aria-hidden="true">⚠ </span>
           {t.hashFailed(file.name)}
-        </p>
+        </Status>
       );
     case 'ready':
       return (
-        <div role="status" className="file-ready">
+        <Status as="div" className="file-ready">
           <p>
             <span aria-hidden="true">✓ </span>
             {t.fileReady(file.name, formatBytes(file.stored.size, lang))}
           </p>
           {file.alreadyStored ? <p>{t.alreadyStored}</p> : null}
-        </div>
+        </Status>
       );
   }
 }

@@ -11,6 +11,7 @@ import type { EraseOutcome } from '../../db/erase.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
 import { useActionScope } from '../process-data.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { EraseContent } from './EraseContent.tsx';
 import { ContentSummary, Digest, PreviewToggle, ProvesSummary } from './EvidenceParts.tsx';
 import { evidenceMessages } from './messages.ts';
@@ -217,9 +218,9 @@ export function EvidenceItem({
             ) : null}
           </>
         ) : null}
-        <p ref={status} tabIndex={-1} role="status" className="status-line">
+        <Status ref={status} tabIndex={-1} className="status-line">
           {notice}
-        </p>
+        </Status>
       </article>
     </li>
   );

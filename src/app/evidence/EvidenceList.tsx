@@ -12,6 +12,7 @@ import { STAGE_ORDER } from '../../../standards/schema.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { timeFor } from '../process-data.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { SelectField } from '../ui/Field.tsx';
 import { EvidenceItem } from './EvidenceItem.tsx';
 import { evidenceMessages } from './messages.ts';
@@ -98,11 +99,7 @@ export function EvidenceList({ processId, snapshot, item }: { processId: string;
   return (
     <section ref={listRef} aria-labelledby="evidence-list-title" className="evidence-list">
       <h2 id="evidence-list-title">{t.listTitle}</h2>
-      {item && !linked ? (
-        <p className="notice notice-info" role="status">
-          {t.unknownItem}
-        </p>
-      ) : null}
+      {item && !linked ? <Status className="notice notice-info">{t.unknownItem}</Status> : null}
       {total === 0 ? (
         <p>{t.none}</p>
       ) : (
@@ -127,9 +124,9 @@ export function EvidenceList({ processId, snapshot, item }: { processId: string;
               <option value={NO_STAGE}>{t.noStage}</option>
             </SelectField>
           </fieldset>
-          <p id={countId} role="status">
+          <Status quietOnMount id={countId}>
             {t.shown(shown, total)}
-          </p>
+          </Status>
           {shown === 0 ? <p>{t.noneMatch}</p> : null}
         </>
       )}

@@ -11,6 +11,7 @@ import type { EvidenceContent } from '../../../machines/process/process.events.t
 import { hashBlob } from '../../domain/crypto/hash-file.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { evidenceMessages } from './messages.ts';
 import { essenceOf, type PreviewKind, previewKindOf, SNIFF_BYTES, safeDownloadName } from './preview-kind.ts';
 
@@ -92,7 +93,7 @@ function VerifyDigest({ blob, sha256 }: { blob: Blob; sha256: string }) {
       <button type="button" onClick={check} aria-disabled={state.status === 'busy' || undefined}>
         {t.verify}
       </button>
-      <p role="status" className={state.status === 'done' && !state.ok ? 'field-error' : undefined}>
+      <Status className={state.status === 'done' && !state.ok ? 'field-error' : undefined}>
         {state.status === 'busy' ? `${t.verifying} ${t.percent(state.percent)}` : null}
         {state.status === 'done' ? (
           <>
@@ -100,7 +101,7 @@ function VerifyDigest({ blob, sha256 }: { blob: Blob; sha256: string }) {
             {state.ok ? t.verifyOk : t.verifyBad}
           </>
         ) : null}
-      </p>
+      </Status>
     </div>
   );
 }
@@ -108,7 +109,7 @@ function VerifyDigest({ blob, sha256 }: { blob: Blob; sha256: string }) {
 export function FilePreview({ content }: { content: FileContent }) {
   const t = useMessages(evidenceMessages);
   const loaded = useStoredFile(content);
-  if (loaded.status === 'loading') return <p role="status">{t.previewLoading}</p>;
+  if (loaded.status === 'loading') return <p>{t.previewLoading}</p>;
   if (loaded.status === 'missing') return <p className="notice notice-warning">{t.previewMissing}</p>;
   const { kind, viewUrl, downloadUrl } = loaded;
   return (

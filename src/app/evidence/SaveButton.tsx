@@ -11,6 +11,7 @@ import type { StoredFile } from '../../db/database.ts';
 import type { AppendOutcome } from '../../db/process-store.ts';
 import { useMessages } from '../i18n.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { evidenceMessages } from './messages.ts';
 
 export function SaveButton({
@@ -83,14 +84,14 @@ export function SaveButton({
           </div>
         </div>
       )}
-      <p ref={confirmation} tabIndex={-1} role="status" className="status-line">
+      <Status ref={confirmation} tabIndex={-1} className="status-line">
         {saved && missing.length > 0 ? (
           <>
             <span aria-hidden="true">✓ </span>
             {saved}
           </>
         ) : null}
-      </p>
+      </Status>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { type ReactNode, useCallback, useId, useState } from 'react';
 import { useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { exportErrorMessage, isCancel } from './export-errors.ts';
 import { exportMessages } from './messages.ts';
 
@@ -82,14 +83,8 @@ export function ExportButton({
 export function ExportOutcome({ done, error }: { done: string | null; error: string | null }) {
   return (
     <>
-      <p role="status" className="status-line">
-        {done ?? ''}
-      </p>
-      {error ? (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      ) : null}
+      <Status className="status-line">{done ?? ''}</Status>
+      {error ? <Status className="notice notice-error">{error}</Status> : null}
     </>
   );
 }

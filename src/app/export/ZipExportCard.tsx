@@ -13,6 +13,7 @@ import { exportFileName } from '../../domain/export/file-names.ts';
 import type { ZipProgress } from '../../domain/export/zip-writer.ts';
 import { useServices } from '../data.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { ExportButton, ExportCard, ExportOutcome, useExportRun } from './ExportCard.tsx';
 import { exportBundle } from './log-export.ts';
 import { exportMessages } from './messages.ts';
@@ -144,11 +145,7 @@ export function ZipExportCard({ processId, snapshot, signer }: { processId: stri
         </div>
       ) : null}
       <ExportOutcome done={done} error={error} />
-      {!busy && done && missing > 0 ? (
-        <p className="notice notice-warning" role="status">
-          {t.zipMissing(missing)}
-        </p>
-      ) : null}
+      {!busy && done && missing > 0 ? <Status className="notice notice-warning">{t.zipMissing(missing)}</Status> : null}
     </ExportCard>
   );
 }

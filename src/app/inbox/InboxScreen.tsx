@@ -48,7 +48,7 @@ function Inbox() {
         <RequestFileOpen />
       </section>
       {rows === null ? (
-        <p role="status">{t.loading}</p>
+        <p>{t.loading}</p>
       ) : (
         <>
           <RequestTable id="inbox-mine" title={t.mineTitle} empty={t.noneMine} rows={mine} />

@@ -11,6 +11,7 @@ import { overdueMeasures } from '../../../machines/process/process.queries.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { timeFor, useActionScope, useAppend } from '../process-data.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { CalendarDownload } from './CalendarDownload.tsx';
 import { type MeasureFilter, MeasureList } from './MeasureList.tsx';
 import { measuresMessages } from './messages.ts';
@@ -56,9 +57,7 @@ export function MeasuresTab({ processId, snapshot }: { processId: string; snapsh
           <FilterChoice value={filter} onChange={setFilter} />
           <CalendarDownload snapshot={snapshot} announce={setAnnouncement} />
         </div>
-        <p role="status" className="status-line">
-          {announcement}
-        </p>
+        <Status className="status-line">{announcement}</Status>
         <MeasureList processId={processId} snapshot={snapshot} filter={filter} build={build} append={append} announce={setAnnouncement} />
       </section>
       {may('MeasurePlanned') ? <PlanMeasureForm snapshot={snapshot} build={build} append={append} announce={setAnnouncement} /> : null}

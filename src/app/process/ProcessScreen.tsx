@@ -82,7 +82,7 @@ export function ProcessScreen({ processId, tab, item }: { processId: string; tab
 function ProcessView({ processId, tab, item }: { processId: string; tab: Tab; item?: string | undefined }) {
   const t = useMessages(processMessages);
   const view = useProcess(processId);
-  if (view.status === 'loading') return <p role="status">{t.loading}</p>;
+  if (view.status === 'loading') return <p>{t.loading}</p>;
   if (view.status !== 'ready') {
     return (
       <section>
@@ -129,15 +129,11 @@ function ProcessContent({
           {ctx.agency ? types[ctx.agency.type] : ''} · {ctx.agency?.region}
         </p>
       </header>
-      {readOnly ? (
-        <div className="notice notice-info" role="status">
-          {t.readOnlyCopy}
-        </div>
-      ) : null}
+      {readOnly ? <div className="notice notice-info">{t.readOnlyCopy}</div> : null}
       {readOnly ? null : <LockedNotice />}
       {readOnly ? null : <RoleNote snapshot={snapshot} />}
       {ctx.pausedAt ? (
-        <div className="notice notice-warning" role="status">
+        <div className="notice notice-warning">
           <span aria-hidden="true">⏸ </span>
           {t.pausedSince(formatDay(ctx.pausedAt, lang), ctx.pauseReason ?? '')}
         </div>
@@ -197,7 +193,7 @@ function LockedNotice() {
   const signer = useSigner();
   if (!identity || signer) return null;
   return (
-    <div className="notice notice-warning" role="status">
+    <div className="notice notice-warning">
       <p>
         <span aria-hidden="true">🔒 </span>
         {t.profileLocked(identity.name)} <Link to={{ screen: 'settings' }}>{t.unlockHere}</Link>

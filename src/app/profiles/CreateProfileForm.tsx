@@ -11,6 +11,7 @@ import { createIdentity, createProtectedIdentity, setCurrentIdentity } from '../
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../domain/crypto/wrap.ts';
 import { useBaseServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { profileMessages } from './messages.ts';
 import { holdUnlocked, lockProfiles } from './session.ts';
@@ -143,7 +144,7 @@ export function CreateProfileForm({
       <button type="submit" aria-disabled={busy ? true : undefined}>
         {t.create}
       </button>
-      <p role="status">{busy ? t.creating : ''}</p>
+      <Status>{busy ? t.creating : ''}</Status>
     </form>
   );
 }

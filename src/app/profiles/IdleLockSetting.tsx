@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, idleLockMinutes, setIdleLockMinutes } from '../../db/identities.ts';
 import { useBaseServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { profileMessages } from './messages.ts';
 
@@ -45,7 +46,7 @@ export function IdleLockSetting() {
         error={error}
       />
       <button type="submit">{t.idleSave}</button>
-      <p role="status">{status}</p>
+      <Status>{status}</Status>
     </form>
   );
 }

@@ -19,6 +19,7 @@ import { ReplaceKey } from './ReplaceKey.tsx';
 import { lockProfiles, useUnlockedKey } from './session.ts';
 import { UnlockPrompt } from './UnlockPrompt.tsx';
 import './profiles.css';
+import { Status } from '../ui/Announcer.tsx';
 
 export function ProfilesSection() {
   const t = useMessages(profileMessages);
@@ -61,7 +62,7 @@ export function ProfilesSection() {
       ) : (
         <p>{t.none}</p>
       )}
-      <p role="status">{status}</p>
+      <Status>{status}</Status>
       {current ? <CurrentProfile key={current.personId} identity={current} /> : null}
       {/* The idle lock applies to passphrase profiles only: shown once there is one. */}
       {hasPassphraseProfile ? <IdleLockSetting /> : null}
@@ -104,7 +105,7 @@ function CurrentProfile({ identity }: { identity: Identity }) {
           ) : null}
         </p>
       ) : null}
-      <p role="status">{status}</p>
+      <Status>{status}</Status>
       <UnlockPrompt />
       <IdentityCard identity={identity} />
       {identity.previousKeys && identity.previousKeys.length > 0 ? (

@@ -14,10 +14,12 @@ import { useLang, useMessages } from '../i18n.tsx';
 import { useAppend } from '../process-data.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { SelectField, TextArea } from '../ui/Field.tsx';
+import { FileInput } from '../ui/FileInput.tsx';
 import { Fingerprint } from './Fingerprint.tsx';
 import { describeIdentityProblem } from './identity-problem.ts';
 import { profileMessages } from './messages.ts';
 import './profiles.css';
+import { Status } from '../ui/Announcer.tsx';
 
 type Read =
   | { kind: 'none' }
@@ -94,31 +96,21 @@ export function RegisterFromIdentity({ processId, snapshot }: { processId: strin
       <p className="hint">{t.registerFileHint}</p>
       <div className="field">
         <label htmlFor={fileId}>{t.pickFile}</label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            pickFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
+        <FileInput id={fileId} accept=".json,application/json" onFiles={(files) => pickFile(files[0])} />
       </div>
       <TextArea label={t.pasteText} value={pasted} onChange={(e) => setPasted(e.target.value)} rows={3} spellCheck={false} />
       <button type="button" onClick={async () => accept(await parseIdentityFile(pasted))}>
         {t.readText}
       </button>
-      <p role="status" className="status-line">
-        {status}
-      </p>
-      <div role="alert">
+      <Status className="status-line">{status}</Status>
+      <Status as="div">
         {read.kind === 'problem' ? (
           <p className="notice notice-error">
             <span aria-hidden="true">⚠ </span>
             {read.problem === 'unreadable' ? t.fileProblems.unreadable : describeIdentityProblem(read.problem, t, lang)}
           </p>
         ) : null}
-      </div>
+      </Status>
       {identity ? (
         <div className="identity-preview">
           <dl>

@@ -9,6 +9,7 @@ import { protectionOf, replaceKey, unlockIdentity } from '../../db/identities.ts
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import { useBaseServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { profileMessages } from './messages.ts';
 import { holdUnlocked } from './session.ts';
@@ -68,7 +69,7 @@ export function ReplaceKey({ identity }: { identity: Identity }) {
         <button type="submit" aria-disabled={busy ? true : undefined}>
           {t.replace}
         </button>
-        <p role="status">{status}</p>
+        <Status>{status}</Status>
       </form>
     </details>
   );

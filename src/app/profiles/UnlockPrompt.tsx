@@ -10,6 +10,7 @@ import { TextField } from '../ui/Field.tsx';
 import { profileMessages } from './messages.ts';
 import { holdUnlocked, useUnlockedKey } from './session.ts';
 import './profiles.css';
+import { Status } from '../ui/Announcer.tsx';
 
 export function UnlockPrompt() {
   const identity = useCurrentIdentity();
@@ -64,14 +65,14 @@ function UnlockForm({ personId }: { personId: string }) {
       <button type="submit" aria-disabled={busy ? true : undefined}>
         {busy ? t.unlocking : t.unlock}
       </button>
-      <p role="alert" className="unlock-error">
+      <Status className="unlock-error">
         {error ? (
           <>
             <span aria-hidden="true">⚠ </span>
             {error}
           </>
         ) : null}
-      </p>
+      </Status>
     </form>
   );
 }

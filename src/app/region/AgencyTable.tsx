@@ -11,6 +11,7 @@ import { AGENCY_TYPE, chainText, copyDateText, OVERVIEW_COLUMNS } from '../../i1
 import { wordsFor } from '../../i18n/reasons.ts';
 import { useServices } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { ScrollBox } from '../ui/ScrollBox.tsx';
 import { regionMessages } from './messages.ts';
@@ -116,9 +117,9 @@ export function AgencyTable({ rows }: { rows: readonly AgencyRow[] }) {
           {t.reset}
         </button>
       </div>
-      <p role="status" className="status-line">
+      <Status quietOnMount className="status-line">
         {t.tableCaption(shown.length, rows.length)}
-      </p>
+      </Status>
       <ScrollBox labelledBy="region-table-title" className="region-scroll">
         <table className="region-table">
           <caption className="visually-hidden">{t.tableCaption(shown.length, rows.length)}</caption>

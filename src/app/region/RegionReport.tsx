@@ -28,7 +28,7 @@ function RegionReportView() {
   const { lang } = useLang();
   const { engine } = useServices();
   const view = useRegionOverview();
-  if (!view) return <p role="status">{t.loading}</p>;
+  if (!view) return <p>{t.loading}</p>;
   const c = OVERVIEW_COLUMNS[lang];
   const w = wordsFor(engine.rulebook, lang);
   const { rows } = view.overview;

@@ -23,6 +23,7 @@ import { SupportList } from './SupportList.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { useRegionOverview } from './use-region.ts';
 import './region.css';
+import { Status } from '../ui/Announcer.tsx';
 
 export function RegionScreen() {
   return (
@@ -62,9 +63,7 @@ function RegionView() {
         disabled={importing}
         onFiles={take}
       />
-      <p role="status" className="status-line">
-        {progress ?? ''}
-      </p>
+      <Status className="status-line">{progress ?? ''}</Status>
       {results ? <ImportResults results={results} /> : null}
       {/* Computed once the files are in, not again after each of fifty imports. */}
       {importing ? null : (
@@ -82,7 +81,7 @@ function OverviewSections() {
   const { lang } = useLang();
   const { engine } = useServices();
   const view = useRegionOverview();
-  if (!view) return <p role="status">{t.loading}</p>;
+  if (!view) return <p>{t.loading}</p>;
   if (view.overview.rows.length === 0) return <p>{t.empty}</p>;
   return (
     <>
@@ -124,7 +123,7 @@ function ImportResults({ results }: { results: FileImport[] }) {
     <section className="card" aria-labelledby="region-results-title">
       <h2 id="region-results-title">{t.resultsTitle}</h2>
       {refused.length > 0 ? (
-        <div className="notice notice-error" role="alert">
+        <Status as="div" className="notice notice-error">
           <ul className="import-results">
             {refused.map((r) => (
               <li key={r.name}>
@@ -134,7 +133,7 @@ function ImportResults({ results }: { results: FileImport[] }) {
               </li>
             ))}
           </ul>
-        </div>
+        </Status>
       ) : null}
       {taken.length > 0 ? (
         <details>

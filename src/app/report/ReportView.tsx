@@ -67,7 +67,7 @@ function ChainSection({ chain }: { chain: ChainReport | null }) {
           </div>
         </dl>
       ) : (
-        <p role="status">{t.unknownHead}</p>
+        <p>{t.unknownHead}</p>
       )}
       <h3>{t.howTitle}</h3>
       <ol className="report-how">

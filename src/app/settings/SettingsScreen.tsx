@@ -63,7 +63,7 @@ function StorageStatus() {
     <section aria-labelledby="storage-title" className="card">
       <h2 id="storage-title">{t.storage}</h2>
       <p>{t.localOnly}</p>
-      <p role="status">{persisted === 'granted' ? `✓ ${t.persisted}` : persisted === 'not-granted' ? `⚠ ${t.notPersisted}` : t.unknown}</p>
+      <p>{persisted === 'granted' ? `✓ ${t.persisted}` : persisted === 'not-granted' ? `⚠ ${t.notPersisted}` : t.unknown}</p>
       {persisted !== 'granted' ? (
         <button type="button" onClick={ask}>
           {t.ask}

@@ -4,6 +4,7 @@
  */
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 
 const messages = {
   de: {
@@ -31,7 +32,7 @@ export function UpdatePrompt() {
   } = useRegisterSW();
   if (!needRefresh && !offlineReady) return null;
   return (
-    <div className="notice notice-info update-prompt" role="status">
+    <Status as="div" className="notice notice-info update-prompt">
       <p>{needRefresh ? t.update : t.offline}</p>
       {needRefresh ? (
         <>
@@ -47,6 +48,6 @@ export function UpdatePrompt() {
           {t.ok}
         </button>
       )}
-    </div>
+    </Status>
   );
 }

@@ -16,6 +16,7 @@ import { UnlockPrompt } from '../profiles/UnlockPrompt.tsx';
 import { downloadText } from '../ui/download.ts';
 import { exchangeMessages } from './exchange-messages.ts';
 import './signoff-files.css';
+import { Status } from '../ui/Announcer.tsx';
 
 type Outcome = { ok: true; name: string; missing: string[] } | { ok: false; message: string } | null;
 
@@ -74,18 +75,16 @@ export function RequestFileExport({
           </p>
         </>
       ) : null}
-      <p role="status" className="status-line">
-        {busy ? t.exporting : outcome?.ok ? t.exported(outcome.name) : ''}
-      </p>
+      <Status className="status-line">{busy ? t.exporting : outcome?.ok ? t.exported(outcome.name) : ''}</Status>
       {outcome?.ok && outcome.missing.length > 0 ? (
         <p className="notice notice-warning">{t.missingFiles(outcome.missing.join(', '))}</p>
       ) : null}
       {outcome && !outcome.ok ? (
-        <div className="notice notice-error" role="alert">
+        <Status as="div" className="notice notice-error">
           <p>
             <strong>{t.notSaved}</strong> {outcome.message}
           </p>
-        </div>
+        </Status>
       ) : null}
     </div>
   );

@@ -14,6 +14,7 @@ import { DropZone } from '../ui/DropZone.tsx';
 import { exchangeMessages } from './exchange-messages.ts';
 import { readChosenFile } from './file-io.ts';
 import './signoff-files.css';
+import { Status } from '../ui/Announcer.tsx';
 
 export function RequestFileOpen() {
   const t = useMessages(exchangeMessages);
@@ -42,11 +43,9 @@ export function RequestFileOpen() {
         disabled={busy}
         onFile={open}
       />
-      <p role="status" className="status-line">
-        {busy ? t.opening : ''}
-      </p>
+      <Status className="status-line">{busy ? t.opening : ''}</Status>
       {problem ? (
-        <div className="notice notice-error" role="alert">
+        <Status as="div" className="notice notice-error">
           <p>
             <strong>{t.notRead}</strong> {problem.code === 'storage' ? STORAGE_MESSAGES[problem.problem.code][lang] : t.problem(problem)}{' '}
             {t.nothingChanged}
@@ -56,7 +55,7 @@ export function RequestFileOpen() {
               <Link to={{ screen: 'process', processId: problem.processId, tab: 'overview' }}>{t.toOwnProcess}</Link>
             </p>
           ) : null}
-        </div>
+        </Status>
       ) : null}
     </div>
   );

@@ -14,6 +14,7 @@ import { decide, explainCommand } from '../../domain/process-engine.ts';
 import { buildResponseFile, responseFileName, type SignedDecision, serializeExchangeFile } from '../../domain/signoff-exchange.ts';
 import { type Signer, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { downloadText } from '../ui/download.ts';
 import { ReasonList } from '../ui/Reasons.tsx';
 import { exchangeMessages } from './exchange-messages.ts';
@@ -102,16 +103,14 @@ export function ResponseFileButtons({
           </div>
         );
       })}
-      <p role="status" className="status-line">
-        {saved ? t.savedResponse(saved) : ''}
-      </p>
+      <Status className="status-line">{saved ? t.savedResponse(saved) : ''}</Status>
       {refused ? (
-        <div className="notice notice-error" role="alert">
+        <Status as="div" className="notice notice-error">
           <p>
             <strong>{t.notSaved}</strong>
           </p>
           <ReasonList reasons={refused} />
-        </div>
+        </Status>
       ) : null}
     </div>
   );

@@ -16,6 +16,7 @@ import { ReasonList } from '../ui/Reasons.tsx';
 import { exchangeMessages } from './exchange-messages.ts';
 import { readChosenFile } from './file-io.ts';
 import './signoff-files.css';
+import { Status } from '../ui/Announcer.tsx';
 
 export function ResponseImport({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   const t = useMessages(exchangeMessages);
@@ -51,11 +52,9 @@ export function ResponseImport({ processId, snapshot }: { processId: string; sna
         disabled={busy}
         onFile={read}
       />
-      <p role="status" className="status-line">
-        {busy ? t.opening : done}
-      </p>
+      <Status className="status-line">{busy ? t.opening : done}</Status>
       {failed ? (
-        <div className="notice notice-error" role="alert">
+        <Status as="div" className="notice notice-error">
           <p>
             <strong>{t.notRead}</strong>{' '}
             {failed.kind === 'file'
@@ -66,7 +65,7 @@ export function ResponseImport({ processId, snapshot }: { processId: string; sna
             {failed.kind === 'storage' ? null : t.nothingChanged}
           </p>
           {failed.kind === 'refused' ? <ReasonList reasons={failed.reasons} /> : null}
-        </div>
+        </Status>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import { useBaseServices, useProcessList } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { requestPersistentStorage } from '../persistence.ts';
 import { Link, navigate } from '../router.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { DEMO_PROCESS_ID } from './demo-id.ts';
 import { startMessages } from './messages.ts';
 
@@ -108,9 +109,7 @@ function DemoLoader() {
           <button type="button" onClick={load} disabled={busy} aria-describedby="demo-status">
             {t.demoButton}
           </button>
-          <p id="demo-status" role="status">
-            {message}
-          </p>
+          <Status id="demo-status">{message}</Status>
         </>
       )}
     </section>
@@ -126,7 +125,7 @@ export function StartScreen() {
       <BackupReminder />
       <ProcessList />
       <div className="two-columns">
-        <Suspense fallback={<p role="status">…</p>}>
+        <Suspense fallback={<p>…</p>}>
           <CreateProcess />
         </Suspense>
         <DemoLoader />

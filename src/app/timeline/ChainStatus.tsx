@@ -5,6 +5,7 @@
 import { describeReason } from '../../i18n/reasons.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { timelineMessages } from './messages.ts';
 import type { ChainVerdict } from './stored-log.ts';
 
@@ -47,43 +48,43 @@ export function ChainStatus({ verdict }: { verdict: ChainVerdict }) {
   const t = useMessages(timelineMessages);
   if (verdict.status === 'broken') {
     return (
-      <div className="notice notice-error chain-status" role="alert">
+      <Status as="div" className="notice notice-error chain-status">
         <p>
           <span aria-hidden="true">⚠ </span>
           <strong>{t.chainBroken(verdict.seq)}</strong>
         </p>
         <ProblemText problem={verdict.problem} />
         <p>{t.chainNothingChanged}</p>
-      </div>
+      </Status>
     );
   }
   if (verdict.status === 'failed') {
     return (
-      <div className="notice notice-error chain-status" role="alert">
+      <Status as="div" className="notice notice-error chain-status">
         <p>
           <span aria-hidden="true">⚠ </span>
           {t.chainFailed}
         </p>
-      </div>
+      </Status>
     );
   }
   if (verdict.status === 'intact' && verdict.signedFrom !== 1) {
     return (
-      <div className="notice notice-warning chain-status" role="status">
+      <Status as="div" className="notice notice-warning chain-status">
         <p>
           <span aria-hidden="true">✓ </span>
           {t.chainIntact(verdict.count, verdict.headHash.slice(0, 12), false)}
         </p>
         <p>{verdict.signedFrom === null ? t.chainUnsigned : t.chainPartlySigned(verdict.signedFrom)}</p>
-      </div>
+      </Status>
     );
   }
   return (
-    <p className={`chain-status chain-${verdict.status}`} role="status">
+    <Status className={`chain-status chain-${verdict.status}`}>
       {verdict.status === 'intact' ? <span aria-hidden="true">✓ </span> : null}
       {verdict.status === 'checking' ? t.chainChecking : null}
       {verdict.status === 'empty' ? t.chainEmpty : null}
       {verdict.status === 'intact' ? t.chainIntact(verdict.count, verdict.headHash.slice(0, 12), true) : null}
-    </p>
+    </Status>
   );
 }

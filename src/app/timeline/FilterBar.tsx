@@ -9,6 +9,7 @@ import { eventTypeLabel } from '../../domain/timeline.ts';
 import { NO_FILTER, type TimelineFacets, type TimelineFilter, type TimelineOrder } from '../../domain/timeline-filter.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { timelineMessages } from './messages.ts';
 
@@ -103,9 +104,9 @@ export function FilterBar({
         </fieldset>
       </div>
       <div className="timeline-filter-footer">
-        <p role="status" className="timeline-count">
+        <Status quietOnMount className="timeline-count">
           {t.count(shown, total)}
-        </p>
+        </Status>
         <button type="button" onClick={() => setFilter(NO_FILTER)}>
           {t.reset}
         </button>

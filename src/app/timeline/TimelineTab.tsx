@@ -36,7 +36,7 @@ export function TimelineTab({ processId, snapshot }: { processId: string; snapsh
       <h2 id="timeline-title">{t.title}</h2>
       <p className="hint">{t.intro}</p>
       <ChainStatus verdict={verdict} />
-      {log.status === 'loading' ? <p role="status">{t.loading}</p> : null}
+      {log.status === 'loading' ? <p>{t.loading}</p> : null}
       {log.status === 'ready' ? (
         <>
           <FilterBar filter={filter} setFilter={setFilter} facets={facets} shown={shown.length} total={entries.length} />

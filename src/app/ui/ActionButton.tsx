@@ -14,6 +14,7 @@ import { useMessages } from '../i18n.tsx';
 import { useReadOnly } from '../process-data.tsx';
 import { OutcomeMessage, ReasonList } from './Reasons.tsx';
 import './action-button.css';
+import { Status } from './Announcer.tsx';
 
 const messages = {
   de: {
@@ -102,9 +103,7 @@ export function ActionButton({
           <ReasonList reasons={reasons} />
         </div>
       ) : null}
-      <p role="status" className="status-line">
-        {busy ? t.working : outcome?.ok ? t.saved : ''}
-      </p>
+      <Status className="status-line">{busy ? t.working : outcome?.ok ? t.saved : ''}</Status>
       <OutcomeMessage outcome={outcome} />
     </div>
   );

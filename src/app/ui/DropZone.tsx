@@ -5,6 +5,7 @@
  * all of them where the caller takes many.
  */
 import { type DragEvent, type ReactNode, useId, useState } from 'react';
+import { FileInput } from './FileInput.tsx';
 import './drop-zone.css';
 
 export function DropZone({
@@ -42,9 +43,9 @@ export function DropZone({
 }) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
-  const take = (files: FileList | null) => {
-    if (!files || files.length === 0 || disabled) return;
-    if (onFiles) onFiles(Array.from(files));
+  const take = (files: readonly File[]) => {
+    if (files.length === 0 || disabled) return;
+    if (onFiles) onFiles([...files]);
     else if (files[0]) onFile?.(files[0]);
   };
   const onDragOver = (e: DragEvent) => {
@@ -64,23 +65,18 @@ export function DropZone({
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        take(e.dataTransfer.files);
+        take(Array.from(e.dataTransfer.files));
       }}
     >
       <label htmlFor={id}>{label}</label>
-      <input
+      <FileInput
         id={id}
-        type="file"
         accept={accept}
         multiple={onFiles ? true : undefined}
         aria-describedby={[hintId, describedBy ?? ''].filter(Boolean).join(' ') || undefined}
         aria-invalid={invalid ? true : undefined}
         aria-disabled={disabled ? true : undefined}
-        onChange={(e) => {
-          take(e.target.files);
-          // Cleared so that choosing the same file again (after a cancel or a refusal) is noticed.
-          e.target.value = '';
-        }}
+        onFiles={take}
       />
       <p className="field-hint">
         {hint ? <span id={hintId}>{hint}</span> : null}

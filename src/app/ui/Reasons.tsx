@@ -12,6 +12,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { describeReason } from '../../i18n/reasons.ts';
 import { useServices } from '../data.tsx';
 import { formatDay, useLang } from '../i18n.tsx';
+import { Status } from './Announcer.tsx';
 
 /**
  * The process whose requests, people and evidence the reasons on screen refer to. Reasons carry
@@ -65,11 +66,11 @@ export function OutcomeMessage({ outcome }: { outcome: AppendOutcome | null }) {
   const { lang } = useLang();
   if (!outcome || outcome.ok) return null;
   return (
-    <div className="notice notice-error" role="alert">
+    <Status as="div" className="notice notice-error">
       <p>
         <strong>{lang === 'de' ? 'Nicht gespeichert.' : 'Not saved.'}</strong>
       </p>
       {outcome.kind === 'refused' ? <ReasonList reasons={outcome.reasons} /> : <p>{STORAGE_MESSAGES[outcome.problem.code][lang]}</p>}
-    </div>
+    </Status>
   );
 }

@@ -14,6 +14,7 @@ import { useCurrentIdentity, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { Fingerprint } from '../profiles/Fingerprint.tsx';
 import { Link } from '../router.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { verifyMessages } from './messages.ts';
 
 /** Whether this profile's current key is a valid ambassador's key in the process. */
@@ -36,7 +37,7 @@ export function ContinueAs({ snapshot }: { processId: string; snapshot: ProcessS
   const [switched, setSwitched] = useState<string | null>(null);
 
   if (current && continuesAsAmbassador(snapshot, current)) {
-    return <p role="status">{switched ? t.switched(switched) : t.alreadyRegistered(current.name)}</p>;
+    return <Status>{switched ? t.switched(switched) : t.alreadyRegistered(current.name)}</Status>;
   }
   const candidate = profiles?.find((p) => continuesAsAmbassador(snapshot, p));
   return (

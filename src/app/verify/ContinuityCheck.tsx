@@ -12,6 +12,7 @@ import { type Continuity, compareExports } from '../../domain/trust.ts';
 import { type Verdict, verifyBundle } from '../../domain/verify.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { DropZone } from '../ui/DropZone.tsx';
 import { verifyMessages } from './messages.ts';
 
@@ -69,9 +70,7 @@ export function ContinuityCheck({ verdict }: { verdict: Intact }) {
         disabled={busy}
         onFile={compare}
       />
-      <p role="status" className="status-line">
-        {busy ? t.continuityWorking : ''}
-      </p>
+      <Status className="status-line">{busy ? t.continuityWorking : ''}</Status>
       {outcome ? (
         <div role={continues ? 'status' : 'alert'} className={`notice ${continues ? 'notice-info' : 'notice-error'}`}>
           <p>

@@ -2,6 +2,7 @@
 import type { EvidenceFileRow, EvidenceFileStatus } from '../../domain/import/check-bundle.ts';
 import { EVIDENCE_STATUS } from '../../domain/import/messages.ts';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { verifyMessages } from './messages.ts';
 
 export function EvidenceTable({ rows, ignored }: { rows: EvidenceFileRow[]; ignored: string[] }) {
@@ -72,11 +73,7 @@ function StatusNotices({ rows }: { rows: EvidenceFileRow[] }) {
   return (
     <>
       {notIncluded > 0 ? <p className="notice notice-info">{t.notIncluded(notIncluded)}</p> : null}
-      {present > 0 ? (
-        <p className="notice notice-warning" role="alert">
-          {t.erasedButPresent(present)}
-        </p>
-      ) : null}
+      {present > 0 ? <Status className="notice notice-warning">{t.erasedButPresent(present)}</Status> : null}
     </>
   );
 }

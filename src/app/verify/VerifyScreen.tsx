@@ -25,6 +25,7 @@ import { verifyMessages } from './messages.ts';
 import { SignersCard } from './SignersCard.tsx';
 import { TrustCheck } from './TrustCheck.tsx';
 import './verify.css';
+import { Status } from '../ui/Announcer.tsx';
 
 type Phase =
   | { kind: 'idle' }
@@ -85,14 +86,8 @@ function VerifyView() {
         className="verify-drop"
         onFile={verify}
       />
-      <p role="status" className="status-line">
-        {phase.kind === 'working' ? phase.text : phase.kind === 'done' ? t.done : ''}
-      </p>
-      {phase.kind === 'crashed' ? (
-        <p className="notice notice-error" role="alert">
-          {t.crashed}
-        </p>
-      ) : null}
+      <Status className="status-line">{phase.kind === 'working' ? phase.text : phase.kind === 'done' ? t.done : ''}</Status>
+      {phase.kind === 'crashed' ? <Status className="notice notice-error">{t.crashed}</Status> : null}
       {phase.kind === 'done' ? <Result key={`${phase.name}-${run.current}`} name={phase.name} check={phase.check} /> : null}
     </>
   );
@@ -112,7 +107,7 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
         <p>
           {t.file}: {name}
         </p>
-        <p role="alert">{bundleFileProblemText(check.problem, lang, engine.rulebook)}</p>
+        <Status>{bundleFileProblemText(check.problem, lang, engine.rulebook)}</Status>
       </section>
     );
   }
@@ -140,7 +135,7 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
           {t.file}: {name}
         </p>
         {verdict.status === 'broken' ? (
-          <div role="alert">
+          <Status as="div">
             <dl className="verdict-where">
               <dt>{t.event}</dt>
               <dd>{verdict.event ? `${verdict.event.seq} (${verdict.event.id})` : t.head}</dd>
@@ -157,7 +152,7 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
               {/* The command line's "GEBROCHEN: <where>: <reason>", without the parts shown above. */}
               <dd>{line.replace(/^[^:]+: [^:]+: /, '')}</dd>
             </dl>
-          </div>
+          </Status>
         ) : null}
         <p className="hint">{t.sameAsCli}</p>
         <p>
@@ -177,11 +172,7 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
       ) : (
         <p className="hint">{t.jsonNoEvidence}</p>
       )}
-      {verdict.status === 'intact' && evidenceBad ? (
-        <p className="notice notice-error" role="alert">
-          {t.someBad}
-        </p>
-      ) : null}
+      {verdict.status === 'intact' && evidenceBad ? <Status className="notice notice-error">{t.someBad}</Status> : null}
       {verdict.status === 'intact' && !evidenceBad ? <ImportActions check={check} agencyName={verdict.summary.agencyName} /> : null}
     </>
   );
@@ -212,7 +203,7 @@ function ImportActions({ check, agencyName }: { check: Extract<BundleCheck, { ok
     return (
       <section className="card" aria-labelledby="import-title">
         <h2 id="import-title">{t.importTitle}</h2>
-        <div className="notice notice-info" role="status">
+        <Status as="div" className="notice notice-info">
           <p>
             <span aria-hidden="true">✓ </span>
             {outcome.mode === 'readOnly' ? t.importedReadOnly(agencyName) : t.importedTakeOver(agencyName)}
@@ -222,7 +213,7 @@ function ImportActions({ check, agencyName }: { check: Extract<BundleCheck, { ok
             {t.filesStored(outcome.filesStored)}
             {outcome.filesMissing > 0 ? ` ${t.filesMissing(outcome.filesMissing)}` : ''}
           </p>
-        </div>
+        </Status>
         {outcome.mode === 'takeOver' && snapshot ? <ContinueAs processId={outcome.processId} snapshot={snapshot} /> : null}
         <p>
           <Link to={{ screen: 'process', processId: outcome.processId, tab: 'overview' }}>{t.open}</Link>
@@ -279,13 +270,9 @@ function ImportActions({ check, agencyName }: { check: Extract<BundleCheck, { ok
           </button>
         </div>
       ) : null}
-      <p role="status" className="status-line">
-        {busy ? t.importing : ''}
-      </p>
+      <Status className="status-line">{busy ? t.importing : ''}</Status>
       {outcome && !outcome.ok ? (
-        <p className="notice notice-error" role="alert">
-          {importProblemText(outcome.problem, lang, engine.rulebook)}
-        </p>
+        <Status className="notice notice-error">{importProblemText(outcome.problem, lang, engine.rulebook)}</Status>
       ) : null}
     </section>
   );
