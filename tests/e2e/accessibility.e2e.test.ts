@@ -80,11 +80,13 @@ async function clippedTexts(page: Page): Promise<string[]> {
 }
 
 /** WCAG 1.4.12: the spacing a user style sheet may set; no content may be lost under it. */
-async function widenTextSpacing(page: Page): Promise<void> {
-  await page.addStyleTag({
+async function widenTextSpacing(page: Page): Promise<() => Promise<void>> {
+  const style = await page.addStyleTag({
     content:
       '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
   });
+  // Hash routes do not reload the page: the style would stay for every later route.
+  return () => style.evaluate((el) => (el as Element).remove());
 }
 
 type AxNode = {
@@ -165,11 +167,12 @@ describe('BITV 2.0 on every route', () => {
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) failures.push(`${where}: scrolls sideways by ${overflow} px`);
         if (viewport === ZOOMED) {
-          await widenTextSpacing(page);
+          const restore = await widenTextSpacing(page);
           const clipped = await clippedTexts(page);
           if (clipped.length > 0) failures.push(`${where}: text clipped under wider spacing: ${clipped.join(' | ')}`);
           const spaced = await horizontalOverflow(page);
           if (spaced > 0) failures.push(`${where}: scrolls sideways by ${spaced} px under wider spacing`);
+          await restore();
         }
       }
     }
@@ -296,7 +299,7 @@ describe('BITV 2.0 on every route', () => {
     const context = await app.browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${app.url}#/verify`);
-    const input = page.getByLabel(/Datei/).and(page.locator('input[type="file"]')).first();
+    const input = page.locator('input[type="file"]').first();
     await input.waitFor({ state: 'attached' });
     expect(await input.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
     const zone = page.locator('.file-input').first();

@@ -14,6 +14,7 @@ import { SupportList } from './SupportList.tsx';
 import { useRegionOverview } from './use-region.ts';
 import '../report/report.css';
 import './region.css';
+import { ScrollBox } from '../ui/ScrollBox.tsx';
 
 export function RegionReport() {
   return (
@@ -47,7 +48,7 @@ function RegionReportView() {
       </header>
       <section className="report-section" aria-labelledby="region-report-agencies">
         <h2 id="region-report-agencies">{t.tableTitle}</h2>
-        <div className="report-table-box">
+        <ScrollBox labelledBy="region-report-agencies" className="report-table-box">
           <table>
             <thead>
               <tr>
@@ -79,14 +80,14 @@ function RegionReportView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
       <SupportList rows={view.overview.support} />
       <Heatmap rows={rows} standardIds={view.overview.standardIds} />
       <section className="report-section" aria-labelledby="region-report-trace">
         <h2 id="region-report-trace">{t.traceTitle}</h2>
         <p>{t.reportIntro}</p>
-        <div className="report-table-box">
+        <ScrollBox labelledBy="region-report-trace" className="report-table-box">
           <table>
             <thead>
               <tr>
@@ -107,7 +108,7 @@ function RegionReportView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
     </article>
   );

@@ -95,7 +95,7 @@ export function RatingForm({
               />
               <label htmlFor={inputId}>
                 <strong>{rev.title}</strong>
-                <span className="evidence-meta">
+                <span className="evidence-option-meta">
                   <span className="badge badge-kind">{kindLabel(evidence.kind)}</span> {t.documentDate(formatDay(rev.documentDate, lang))}
                   {evidence.proves.standardIds.includes(standard.id) ? ` · ${t.provesThis}` : ''}
                 </span>

@@ -72,14 +72,14 @@ export function ContinuityCheck({ verdict }: { verdict: Intact }) {
       />
       <Status className="status-line">{busy ? t.continuityWorking : ''}</Status>
       {outcome ? (
-        <div role={continues ? 'status' : 'alert'} className={`notice ${continues ? 'notice-info' : 'notice-error'}`}>
+        <Status as="div" className={`notice ${continues ? 'notice-info' : 'notice-error'}`}>
           <p>
             {t.file}: {outcome.name}
           </p>
           <p>
             <strong>{outcome.kind === 'continuity' ? continuityLine(outcome.continuity, lang) : outcome.text}</strong>
           </p>
-        </div>
+        </Status>
       ) : null}
     </section>
   );

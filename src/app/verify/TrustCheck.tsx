@@ -9,6 +9,7 @@ import { trustLines } from '../../cli/verdict-text.ts';
 import { checkTrust, isTrusted, parseTrustAnchors, type TrustResult } from '../../domain/trust.ts';
 import type { Verdict } from '../../domain/verify.ts';
 import { useLang, useMessages } from '../i18n.tsx';
+import { Status } from '../ui/Announcer.tsx';
 import { verifyMessages } from './messages.ts';
 
 type Intact = Extract<Verdict, { status: 'intact' }>;
@@ -53,7 +54,7 @@ export function TrustCheck({ verdict }: { verdict: Intact }) {
         <button type="submit">{t.trustCheck}</button>
       </form>
       {checked ? (
-        <div role={trusted ? 'status' : 'alert'} className={`notice ${trusted ? 'notice-info' : 'notice-error'}`}>
+        <Status as="div" className={`notice ${trusted ? 'notice-info' : 'notice-error'}`}>
           <p>
             <strong>
               {trusted ? t.trusted : checked.results.length === 0 && checked.unreadable.length === 0 ? t.trustEmpty : t.notTrusted}
@@ -67,7 +68,7 @@ export function TrustCheck({ verdict }: { verdict: Intact }) {
               <li key={`unreadable-${part}`}>{t.trustUnreadable(part)}</li>
             ))}
           </ul>
-        </div>
+        </Status>
       ) : null}
     </section>
   );
