@@ -12,6 +12,7 @@ for (const r of routes) {
   await page.waitForTimeout(1200);
   await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
   await page.waitForTimeout(200);
+  const st = process.argv[3] ? await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' }) : null;
   const out = await page.evaluate(() => {
     const W = document.documentElement.clientWidth;
     const res: string[] = [];
@@ -29,5 +30,6 @@ for (const r of routes) {
     return [document.documentElement.scrollWidth - W, ...res.slice(0, 8)];
   });
   console.log(r, JSON.stringify(out, null, 1));
+  if (st) await st.evaluate((el) => (el as Element).remove());
 }
 await b.close();
