@@ -27,6 +27,22 @@ const STATUS: Record<Lang, Record<string, string>> = {
   en: { planned: 'planned', running: 'running', replanned: 're-planned', done: 'done', cancelled: 'cancelled' },
 };
 
+/** The part of a sign-off request that differs from the process, in words. */
+const REQUEST_FIELDS: Record<Lang, Record<string, string>> = {
+  de: {
+    cycle: 'er gehört zu einem anderen Zyklus',
+    milestoneId: 'er nennt einen anderen Meilenstein',
+    requiredRoles: 'er verlangt andere Rollen für die Freigabe',
+    covers: 'die Nachweise, die er umfasst, haben sich geändert',
+  },
+  en: {
+    cycle: 'it belongs to another cycle',
+    milestoneId: 'it names another milestone',
+    requiredRoles: 'it asks other roles for the sign-off',
+    covers: 'the evidence it covers has changed',
+  },
+};
+
 const de: Record<ReasonCode, Message> = {
   processNotOpened: () => 'Der Prozess ist noch nicht eröffnet.',
   processAlreadyOpened: () => 'Der Prozess ist bereits eröffnet.',
@@ -93,7 +109,8 @@ const de: Record<ReasonCode, Message> = {
   signOffAlreadyOpen: (p) => `Es ist bereits eine Freigabe beantragt (${s(p.requestId)}).`,
   signOffAlreadyGranted: (p) => `Die Freigabe ist bereits erteilt (${s(p.requestId)}).`,
   requestAlreadyExists: (p) => `Den Antrag ${s(p.requestId)} gibt es bereits.`,
-  requestMismatch: (p) => `Der Antrag stimmt nicht mit dem Stand des Prozesses überein (${s(p.field)}).`,
+  requestMismatch: (p) =>
+    `Der Antrag stimmt nicht mit dem Stand des Prozesses überein: ${REQUEST_FIELDS.de[s(p.field)] ?? 'ein Feld weicht ab'}.`,
   requestNotFound: (p) => `Den Freigabeantrag ${s(p.requestId)} gibt es nicht.`,
   requestClosed: (p) =>
     `Über den Antrag ${s(p.requestId)} ist bereits entschieden: er wurde ${p.status === 'granted' ? 'erteilt' : 'abgelehnt'}.`,
@@ -193,7 +210,7 @@ const en: Record<ReasonCode, Message> = {
   signOffAlreadyOpen: (p) => `A sign-off is already requested (${s(p.requestId)}).`,
   signOffAlreadyGranted: (p) => `The sign-off is already granted (${s(p.requestId)}).`,
   requestAlreadyExists: (p) => `Request ${s(p.requestId)} already exists.`,
-  requestMismatch: (p) => `The request does not match the state of the process (${s(p.field)}).`,
+  requestMismatch: (p) => `The request does not match the state of the process: ${REQUEST_FIELDS.en[s(p.field)] ?? 'a field differs'}.`,
   requestNotFound: (p) => `There is no sign-off request ${s(p.requestId)}.`,
   requestClosed: (p) => `Request ${s(p.requestId)} is already decided: it was ${p.status === 'granted' ? 'granted' : 'refused'}.`,
   requestHashMismatch: (p) => `The decision refers to a different version of request ${s(p.requestId)}.`,

@@ -45,7 +45,7 @@ async function withDemo(page: Page, url: string): Promise<void> {
 
 async function show(page: Page, url: string, route: string): Promise<void> {
   await page.goto(`${url}${route}`);
-  await page.locator('main h1').first().waitFor();
+  await page.locator('main h1:visible').first().waitFor({ timeout: 60_000 });
   // Lazy parts (the catalog, the timeline list, the regional overview) settle.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(150);

@@ -54,6 +54,12 @@ describe('a sign-off on the same device', () => {
     // The director reviews what is approved, refuses with a comment.
     await actAs(page, 'Dr. Paul Leiter');
     await page.getByRole('heading', { name: 'Ihre Entscheidung als Geschäftsführung' }).waitFor();
+    // The director is offered the decision, not the ambassador's actions; said once, in words.
+    await onScreen(page).getByText('Sie arbeiten hier als Dr. Paul Leiter, Geschäftsführung.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Freigabe beantragen' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Phase abschließen/ }).count()).toBe(0);
+    await page.getByText('Was Ihre Rolle hier eintragen kann').click();
+    await onScreen(page).getByRole('listitem').filter({ hasText: 'Freigaben erteilen' }).waitFor();
     await onScreen(page)
       .getByText(/Kontrakt DIKÖ 2027 \(Fassung 1\) · SHA-256/)
       .waitFor();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessCommand } from '../../machines/process/process.events.ts';
-import { reason } from '../../machines/process/reasons.ts';
+import { REASON_CODES, type Reason, reason } from '../../machines/process/reasons.ts';
 import { createEngine, explainCommand } from '../../src/domain/process-engine.ts';
 import { describeReason } from '../../src/i18n/reasons.ts';
 import { defaultRulebook } from '../../standards/rulebook.ts';
@@ -52,5 +52,19 @@ describe('reason messages', () => {
     expect(describeReason(reason('roleMayNot', { role: 'managingDirector', eventType: 'SignOffRequested' }), 'de', defaultRulebook)).toBe(
       'Das Beantragen einer Freigabe ist der Rolle Geschäftsführung nicht erlaubt.',
     );
+  });
+
+  it('contain no internal name (an event type, a field or a code) in any sentence, whatever the reason', () => {
+    // Every parameter a message reads is a plain word here, so what camelCase remains is the message's own.
+    const params = new Proxy(
+      {},
+      { get: (_, key) => (key === 'status' ? 'planned' : key === 'type' ? 'link' : key === 'field' ? 'milestoneId' : 'Wert') },
+    );
+    for (const code of REASON_CODES) {
+      for (const lang of ['de', 'en'] as const) {
+        const text = describeReason({ code, params } as Reason, lang, defaultRulebook);
+        expect(text, `${code} (${lang})`).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+      }
+    }
   });
 });
