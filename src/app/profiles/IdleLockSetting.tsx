@@ -1,6 +1,6 @@
 /** How long an unlocked passphrase profile may sit without input before it locks itself. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, idleLockMinutes, setIdleLockMinutes } from '../../db/identities.ts';
 import { useBaseServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
@@ -12,12 +12,12 @@ export function IdleLockSetting() {
   const t = useMessages(profileMessages);
   const { db } = useBaseServices();
   const stored = useLiveQuery(() => idleLockMinutes(db), [db]);
-  const [value, setValue] = useState('');
+  // What the user typed, if anything: the stored value shows only until then, so a value that
+  // loads late can never overwrite typing (it did, and made the idle-lock e2e test flaky).
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? (stored === undefined ? '' : String(stored));
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  useEffect(() => {
-    if (stored !== undefined) setValue(String(stored));
-  }, [stored]);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const minutes = Number(value.trim());
@@ -28,6 +28,7 @@ export function IdleLockSetting() {
     }
     setError(null);
     await setIdleLockMinutes(db, minutes);
+    setDraft(null);
     setStatus(t.idleSaved(minutes));
   };
   return (
@@ -42,7 +43,7 @@ export function IdleLockSetting() {
         max={IDLE_LOCK_MAX_MINUTES}
         step={1}
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => setDraft(e.target.value)}
         error={error}
       />
       <button type="submit">{t.idleSave}</button>
