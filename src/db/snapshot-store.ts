@@ -1,18 +1,23 @@
 /**
  * Writing and reading the snapshot cache in parts. The context shares unchanged cycles and
  * id-index branches with the previous state (see machines/process/process.collections.ts), so
- * comparing references tells which parts an append changed; only those are written. That keeps
- * an append's write small however long the process's history is.
+ * comparing references tells which parts changed since the cache was last written; only those
+ * are written. That keeps a refresh small however long the process's history is.
+ *
+ * The cache names the event it is the state after (seq and hash): it may lag behind the log
+ * (snapshot-refresh.ts writes it after appends, not in them), and it is used only while that
+ * event is still in the log at that place.
  */
 import type { CycleRecord, ProcessContext } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import type { ChainHead } from '../domain/chain.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { restoreCached, toCache } from '../domain/replay.ts';
 import type { AnkerpunktDb, StoredSnapshot, StoredSnapshotPart } from './database.ts';
 
 export function snapshotRows(
   processId: string,
-  seq: number,
+  at: ChainHead,
   snapshot: ProcessSnapshot,
   previous: ProcessSnapshot | null,
 ): { top: StoredSnapshot; parts: StoredSnapshotPart[] } {
@@ -29,7 +34,8 @@ export function snapshotRows(
   return {
     top: {
       processId,
-      seq,
+      seq: at.seq,
+      hash: at.hash,
       machineVersion: cached.machineVersion,
       value: cached.value,
       history: cached.history,
@@ -41,12 +47,15 @@ export function snapshotRows(
   };
 }
 
-/** The cached snapshot of a process at `seq`, or null when there is none or it is unusable. */
-export async function readCachedSnapshot(
-  db: AnkerpunktDb,
-  eng: ProcessEngine,
-  processId: string,
-): Promise<{ seq: number; snapshot: ProcessSnapshot } | null> {
+export interface CachedState {
+  seq: number;
+  /** The hash of event `seq`; absent in caches written before it was kept (always with their event). */
+  hash?: string;
+  snapshot: ProcessSnapshot;
+}
+
+/** The cached snapshot of a process, after event `seq`, or null when there is none or it is unusable. */
+export async function readCachedSnapshot(db: AnkerpunktDb, eng: ProcessEngine, processId: string): Promise<CachedState | null> {
   const top = await db.snapshots.get(processId);
   if (!top) return null;
   const parts = await db.snapshotParts.where('processId').equals(processId).toArray();
@@ -65,5 +74,18 @@ export async function readCachedSnapshot(
   }
   const context: ProcessContext = { ...top.top, cycles, ids };
   const snapshot = restoreCached(eng, { machineVersion: top.machineVersion, value: top.value, context, history: top.history });
-  return snapshot ? { seq: top.seq, snapshot } : null;
+  if (!snapshot) return null;
+  return top.hash === undefined ? { seq: top.seq, snapshot } : { seq: top.seq, hash: top.hash, snapshot };
+}
+
+/**
+ * Whether a cache read by readCachedSnapshot may stand for the log whose head is `head`: it is
+ * the state after an event the log still holds at that place. A cache without a hash was written
+ * in the same transaction as its event (before caches could lag), so it counts at the head only.
+ */
+export async function fitsLog(db: AnkerpunktDb, processId: string, cached: CachedState, head: ChainHead): Promise<boolean> {
+  if (cached.seq > head.seq) return false;
+  if (cached.seq === head.seq) return (cached.hash ?? head.hash) === head.hash;
+  if (cached.hash === undefined) return false;
+  return (await db.events.get([processId, cached.seq]))?.hash === cached.hash;
 }
