@@ -49,9 +49,23 @@ export function withIndexed(ctx: ProcessContext, kind: RecordKind, id: string, c
   const { branch, leaf } = slotOf(key);
   const ids = ctx.ids.slice();
   const leaves = (ctx.ids[branch] as Record<string, number>[]).slice();
-  leaves[leaf] = { ...leaves[leaf], [key]: cycle };
+  leaves[leaf] = withEntry(leaves[leaf] as Record<string, number>, key, cycle);
   ids[branch] = leaves;
   return { ids };
+}
+
+/**
+ * A copy of `entries`, a record keyed by id (evidence, measures and requests of a cycle, a leaf of
+ * the id index), with `key` set to `value`. The copy is made without a prototype, which V8 keeps
+ * as a hash table. Spread into a literal, such a record got a hidden class of its own for every id
+ * ever added; those shapes stayed alive with the records, and with tens of thousands of them each
+ * step of a long replay was slower than the one before (docs/decisions.md, "Speed: ..."). The
+ * record means the same: same members in the same order, the same JSON.
+ */
+export function withEntry<T>(entries: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  const copy = Object.assign(Object.create(null), entries) as Record<string, T>;
+  copy[key] = value;
+  return copy;
 }
 
 function find<T>(ctx: ProcessContext, kind: RecordKind, pick: (c: CycleRecord) => Record<string, T>, id: string): T | undefined {
@@ -79,9 +93,34 @@ export function assessmentsOf(ctx: ProcessContext, cycle = ctx.cycle): Record<st
   return cycleRecord(ctx, cycle).assessments;
 }
 
+/**
+ * The cycles array copied while one fact is being applied (`applyingOneFact`). Copying the array
+ * is the one cost of a step that grows with the process's history (a slot per yearly cycle); a
+ * fact that changes several records (evidence that proves a measure, a stage advanced, a measure
+ * completed) would copy it once per record. Later changes of the same fact edit that copy in
+ * place instead: it was made during this fact and nothing outside has seen it yet, so the
+ * machine stays pure.
+ */
+let copiedDuringFact: CycleRecord[] | null = null;
+let applyingFact = false;
+
+/** Runs `apply` as the application of one fact: within it, the cycles array is copied at most once. */
+export function applyingOneFact<T>(apply: () => T): T {
+  applyingFact = true;
+  copiedDuringFact = null;
+  try {
+    return apply();
+  } finally {
+    applyingFact = false;
+    copiedDuringFact = null;
+  }
+}
+
 /** A copy of the context's cycles with cycle `cycle` replaced by `change(it)`. */
 export function withCycle(ctx: ProcessContext, cycle: number, change: (c: CycleRecord) => CycleRecord): { cycles: CycleRecord[] } {
-  const cycles = ctx.cycles.slice();
-  cycles[cycle - 1] = change(cycleRecord(ctx, cycle));
+  const record = cycleRecord(ctx, cycle);
+  const cycles = applyingFact && ctx.cycles === copiedDuringFact ? copiedDuringFact : ctx.cycles.slice();
+  if (applyingFact) copiedDuringFact = cycles;
+  cycles[cycle - 1] = change(record);
   return { cycles };
 }
