@@ -61,7 +61,7 @@ export async function loadProcess(db: AnkerpunktDb, eng: ProcessEngine, processI
     if (start.seq < head.seq) {
       const rest = await db.events
         .where('[processId+seq]')
-        .between([processId, start.seq + 1], [processId, Dexie.maxKey])
+        .between([processId, start.seq + 1], [processId, head.seq], true, true)
         .toArray();
       snapshot = replay(eng, rest, snapshot);
     }

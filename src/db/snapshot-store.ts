@@ -56,9 +56,9 @@ export interface CachedState {
 
 /** The cached snapshot of a process, after event `seq`, or null when there is none or it is unusable. */
 export async function readCachedSnapshot(db: AnkerpunktDb, eng: ProcessEngine, processId: string): Promise<CachedState | null> {
-  const top = await db.snapshots.get(processId);
+  // Both at once: the parts are most of what opening a process waits for, and need not wait for the top.
+  const [top, parts] = await Promise.all([db.snapshots.get(processId), db.snapshotParts.where('processId').equals(processId).toArray()]);
   if (!top) return null;
-  const parts = await db.snapshotParts.where('processId').equals(processId).toArray();
   const byName = new Map(parts.map((p) => [p.part, p.data]));
   const cycles: CycleRecord[] = [];
   for (let c = 1; c <= top.cycleCount; c++) {
