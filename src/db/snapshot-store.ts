@@ -8,6 +8,7 @@
  * (snapshot-refresh.ts writes it after appends, not in them), and it is used only while that
  * event is still in the log at that place.
  */
+import { isIdIndexBranch } from '../../machines/process/process.collections.ts';
 import type { CycleRecord, ProcessContext } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { ChainHead } from '../domain/chain.ts';
@@ -69,7 +70,7 @@ export async function readCachedSnapshot(db: AnkerpunktDb, eng: ProcessEngine, p
   const ids: ProcessContext['ids'] = [];
   for (let b = 0; b < top.bucketCount; b++) {
     const bucket = byName.get(`i:${b}`);
-    if (!Array.isArray(bucket)) return null; // absent, or written before the index had two levels
+    if (!isIdIndexBranch(bucket)) return null; // absent, or written in an earlier layout of the index
     ids.push(bucket as ProcessContext['ids'][number]);
   }
   const context: ProcessContext = { ...top.top, cycles, ids };

@@ -211,6 +211,10 @@ describe('snapshot cache', () => {
     ['a cycle part is missing', (db) => db.snapshotParts.delete([P, 'c:1'])],
     ['an id-index part is missing', (db) => db.snapshotParts.delete([P, 'i:7'])],
     ['an id-index part is in the one-level layout of before', (db) => db.snapshotParts.update([P, 'i:7'], { data: {} })],
+    [
+      'an id-index part has leaves of the record layout of before',
+      (db) => db.snapshotParts.update([P, 'i:7'], { data: Array.from({ length: 64 }, () => ({})) }),
+    ],
     ['it was written by another machine version', (db) => db.snapshots.update(P, { machineVersion: 'process-machine@0-retired' })],
     ['its state no longer exists in the machine', (db) => db.snapshots.update(P, { value: { diko: 'retired' } })],
     ['it claims more cycles than it stored', (db) => db.snapshots.update(P, { cycleCount: 4 })],
