@@ -39,6 +39,20 @@ function trivialTransitions(events: readonly LoggedEvent[]): void {
   for (const event of events) snapshot = transition(trivialMachine, snapshot, event as never)[0];
 }
 
+/** How much longer 100,000 events take than 10,000, for each figure and its baseline: 10x is linear. */
+function growth(): void {
+  const at = (name: string, n: number) => rows.find((r) => r.name === `${name} ${n.toLocaleString('en')} events`);
+  console.log('\ngrowth, 100,000 vs 10,000 events (10x is linear)');
+  for (const name of ['replay', 'verify chain']) {
+    const small = at(name, 10_000);
+    const big = at(name, 100_000);
+    if (!small || !big) continue;
+    const ours = (big.ms / small.ms).toFixed(1);
+    const base = (big.baselineMs / small.baselineMs).toFixed(1);
+    console.log(`${name.padEnd(34)}${ours}x   ${small.baselineName}: ${base}x`);
+  }
+}
+
 function report(): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
@@ -173,6 +187,7 @@ async function main(): Promise<void> {
     });
   }
   report();
+  growth();
 }
 
 await main();

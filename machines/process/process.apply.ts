@@ -4,7 +4,17 @@
  * Only the records a fact touches are copied: the rest is shared with the previous state.
  */
 import { nextMeasureStatus, OPEN_MEASURE_STATUSES } from '../measure/measure.machine.ts';
-import { cycleOf, findEvidence, findMeasure, findRequest, type RecordKind, withCycle, withIndexed } from './process.collections.ts';
+import {
+  applyingOneFact,
+  cycleOf,
+  findEvidence,
+  findMeasure,
+  findRequest,
+  type RecordKind,
+  withCycle,
+  withEntry,
+  withIndexed,
+} from './process.collections.ts';
 import type {
   CycleRecord,
   EvidenceRecord,
@@ -58,14 +68,14 @@ function put(
 const putEvidence = (ctx: ProcessContext, evidence: EvidenceRecord) =>
   put(ctx, 'evidence', evidence.evidenceId, evidence.cycle, (c) => ({
     ...c,
-    evidence: { ...c.evidence, [evidence.evidenceId]: evidence },
+    evidence: withEntry(c.evidence, evidence.evidenceId, evidence),
   }));
 
 const putMeasure = (ctx: ProcessContext, measure: MeasureRecord) =>
-  put(ctx, 'measure', measure.measureId, measure.cycle, (c) => ({ ...c, measures: { ...c.measures, [measure.measureId]: measure } }));
+  put(ctx, 'measure', measure.measureId, measure.cycle, (c) => ({ ...c, measures: withEntry(c.measures, measure.measureId, measure) }));
 
 const putRequest = (ctx: ProcessContext, request: SignOffRequestRecord) =>
-  put(ctx, 'request', request.requestId, request.cycle, (c) => ({ ...c, signOffs: { ...c.signOffs, [request.requestId]: request } }));
+  put(ctx, 'request', request.requestId, request.cycle, (c) => ({ ...c, signOffs: withEntry(c.signOffs, request.requestId, request) }));
 
 /** Evidence that proves a measure is also listed on the measure, so completion needs no search. */
 function linkToMeasure(
@@ -248,10 +258,8 @@ export const APPLY: { [T in EventType]: Apply<T> } = {
       const cycle = ctx.cycle + 1;
       return { stage: to, cycle, cycles: [...left.cycles, newCycle(cycle, { ...visit, cycle })] };
     }
-    const cycles = left.cycles.slice();
-    const current = cycles[ctx.cycle - 1] as CycleRecord;
-    cycles[ctx.cycle - 1] = { ...current, stages: [...current.stages, visit] };
-    return { stage: to, cycles };
+    const entered = withCycle({ ...ctx, ...left }, ctx.cycle, (current) => ({ ...current, stages: [...current.stages, visit] }));
+    return { stage: to, ...entered };
   },
 
   ProcessPaused: (_ctx, e) => ({ pausedAt: e.at, pauseReason: e.payload.reason }),
@@ -262,5 +270,5 @@ export const APPLY: { [T in EventType]: Apply<T> } = {
 export function applyEvent(ctx: ProcessContext, event: EventOf<EventType>): ProcessContext {
   const apply = APPLY[event.type] as Apply<EventType>;
   const signedFrom = ctx.signedFrom ?? ((event as ProcessEvent).signerKeyId !== undefined ? ctx.eventCount + 1 : null);
-  return { ...ctx, ...apply(ctx, event), lastAt: event.at, eventCount: ctx.eventCount + 1, signedFrom };
+  return { ...ctx, ...applyingOneFact(() => apply(ctx, event)), lastAt: event.at, eventCount: ctx.eventCount + 1, signedFrom };
 }

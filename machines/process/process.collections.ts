@@ -25,9 +25,21 @@ const PREFIX: Record<RecordKind, string> = { evidence: 'e:', measure: 'm:', requ
 /** Branches per level: 64 × 64 leaves, so a new id copies two arrays of 64 and one small leaf. */
 const FAN = 64;
 
-/** The id index: FAN branches of FAN leaves, each mapping a prefixed id to the cycle that holds the record. */
-export type IdIndex = Record<string, number>[][];
-export const EMPTY_ID_INDEX: IdIndex = Array.from({ length: FAN }, () => Array.from({ length: FAN }, () => ({})));
+/**
+ * A leaf of the id index: prefixed ids and their cycles, side by side (`[id, cycle, id, cycle, …]`).
+ * A flat array rather than a record: a new id copies it as one block (a record had to be rebuilt
+ * member by member), and a leaf holds about 13 ids at 100,000 events, few enough to scan.
+ */
+export type IdLeaf = (string | number)[];
+
+/** The id index: FAN branches of FAN leaves, each listing prefixed ids with the cycle that holds the record. */
+export type IdIndex = IdLeaf[][];
+export const EMPTY_ID_INDEX: IdIndex = Array.from({ length: FAN }, () => Array.from({ length: FAN }, () => []));
+
+/** Whether `ids` is an id index of this layout (a cache may hold one written before it). */
+export function isIdIndexBranch(branch: unknown): boolean {
+  return Array.isArray(branch) && branch.length === FAN && branch.every(Array.isArray);
+}
 
 /** Where a prefixed id lives in the index: its branch and the leaf within that branch. */
 function slotOf(key: string): { branch: number; leaf: number } {
@@ -40,18 +52,37 @@ function slotOf(key: string): { branch: number; leaf: number } {
 export function cycleOf(ctx: ProcessContext, kind: RecordKind, id: string): number | undefined {
   const key = PREFIX[kind] + id;
   const { branch, leaf } = slotOf(key);
-  return ctx.ids[branch]?.[leaf]?.[key];
+  const entries = ctx.ids[branch]?.[leaf];
+  if (!entries) return undefined;
+  for (let i = 0; i < entries.length; i += 2) if (entries[i] === key) return entries[i + 1] as number;
+  return undefined;
 }
 
-/** A copy of the id index that also knows where `id` lives; it shares all but one branch and leaf. */
+/** A copy of the id index that also knows where `id` lives (not there yet); it shares all but one branch and leaf. */
 export function withIndexed(ctx: ProcessContext, kind: RecordKind, id: string, cycle: number): { ids: IdIndex } {
   const key = PREFIX[kind] + id;
   const { branch, leaf } = slotOf(key);
   const ids = ctx.ids.slice();
-  const leaves = (ctx.ids[branch] as Record<string, number>[]).slice();
-  leaves[leaf] = { ...leaves[leaf], [key]: cycle };
+  const leaves = (ctx.ids[branch] as IdLeaf[]).slice();
+  const entries = (leaves[leaf] as IdLeaf).slice();
+  entries.push(key, cycle);
+  leaves[leaf] = entries;
   ids[branch] = leaves;
   return { ids };
+}
+
+/**
+ * A copy of `entries`, a record keyed by id (evidence, measures and requests of a cycle), with
+ * `key` set to `value`. The copy is made without a prototype, which V8 keeps
+ * as a hash table. Spread into a literal, such a record got a hidden class of its own for every id
+ * ever added; those shapes stayed alive with the records, and with tens of thousands of them each
+ * step of a long replay was slower than the one before (docs/decisions.md, "Speed: ..."). The
+ * record means the same: same members in the same order, the same JSON.
+ */
+export function withEntry<T>(entries: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  const copy = Object.assign(Object.create(null), entries) as Record<string, T>;
+  copy[key] = value;
+  return copy;
 }
 
 function find<T>(ctx: ProcessContext, kind: RecordKind, pick: (c: CycleRecord) => Record<string, T>, id: string): T | undefined {
@@ -79,9 +110,34 @@ export function assessmentsOf(ctx: ProcessContext, cycle = ctx.cycle): Record<st
   return cycleRecord(ctx, cycle).assessments;
 }
 
+/**
+ * The cycles array copied while one fact is being applied (`applyingOneFact`). Copying the array
+ * is the one cost of a step that grows with the process's history (a slot per yearly cycle); a
+ * fact that changes several records (evidence that proves a measure, a stage advanced, a measure
+ * completed) would copy it once per record. Later changes of the same fact edit that copy in
+ * place instead: it was made during this fact and nothing outside has seen it yet, so the
+ * machine stays pure.
+ */
+let copiedDuringFact: CycleRecord[] | null = null;
+let applyingFact = false;
+
+/** Runs `apply` as the application of one fact: within it, the cycles array is copied at most once. */
+export function applyingOneFact<T>(apply: () => T): T {
+  applyingFact = true;
+  copiedDuringFact = null;
+  try {
+    return apply();
+  } finally {
+    applyingFact = false;
+    copiedDuringFact = null;
+  }
+}
+
 /** A copy of the context's cycles with cycle `cycle` replaced by `change(it)`. */
 export function withCycle(ctx: ProcessContext, cycle: number, change: (c: CycleRecord) => CycleRecord): { cycles: CycleRecord[] } {
-  const cycles = ctx.cycles.slice();
-  cycles[cycle - 1] = change(cycleRecord(ctx, cycle));
+  const record = cycleRecord(ctx, cycle);
+  const cycles = applyingFact && ctx.cycles === copiedDuringFact ? copiedDuringFact : ctx.cycles.slice();
+  if (applyingFact) copiedDuringFact = cycles;
+  cycles[cycle - 1] = change(record);
   return { cycles };
 }

@@ -4,7 +4,7 @@
  */
 import type { IqLevel, MaturityLevel, RoleId, StageId } from '../../standards/schema.ts';
 import type { MeasureStatus } from '../measure/measure.machine.ts';
-import { EMPTY_ID_INDEX } from './process.collections.ts';
+import { EMPTY_ID_INDEX, type IdIndex } from './process.collections.ts';
 import type { Agency, EvidenceContent, EvidenceProves, SignOffCover } from './process.events.ts';
 
 export interface PersonRecord {
@@ -175,7 +175,7 @@ export interface ProcessContext {
   /** Measures not yet done or cancelled, from any cycle: what can become overdue. */
   openMeasureIds: string[];
   /** Which cycle holds each evidence item, measure and sign-off request (process.collections.ts). */
-  ids: Record<string, number>[][];
+  ids: IdIndex;
 }
 
 export const EMPTY_CONTEXT: ProcessContext = {

@@ -364,7 +364,7 @@ export async function restoreBackup(
             const agencyName = (await db.processes.get(p.processId))?.agencyName ?? p.snapshot.context.agency?.name ?? '';
             throw new RestoreAbort({ code: 'processDiffers', processId: p.processId, agencyName });
           }
-          const rows = snapshotRows(p.processId, last.seq, p.snapshot, null);
+          const rows = snapshotRows(p.processId, { seq: last.seq, hash: last.hash }, p.snapshot, null);
           await db.events.bulkAdd(p.events.map((e) => ({ ...e, processId: p.processId })));
           await db.heads.put({
             processId: p.processId,

@@ -63,6 +63,11 @@ export interface StoredHead {
 export interface StoredSnapshot {
   processId: string;
   seq: number;
+  /**
+   * The hash of event `seq`. The cache is refreshed after appends, so it may lag behind the log;
+   * it is used only while this event is still there. Rows written before it was kept have none.
+   */
+  hash?: string;
   machineVersion: string;
   value: unknown;
   history: Record<string, string[]>;

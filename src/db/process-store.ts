@@ -1,9 +1,10 @@
 /**
  * The process logs in IndexedDB. An append is prepared outside any transaction (hashing,
  * signature checks and the machine's decision are asynchronous or slow) and then written in one
- * read-write transaction: event, chain head, snapshot cache, start-screen summary and any new
- * evidence files, all or nothing. The transaction re-reads the head, so two tabs appending at
- * once cannot fork the chain: the second sees the first, and is prepared again on top of it.
+ * read-write transaction: event, chain head, start-screen summary and any new evidence files, all
+ * or nothing. The transaction re-reads the head, so two tabs appending at once cannot fork the
+ * chain: the second sees the first, and is prepared again on top of it. The snapshot cache is
+ * not part of it: it is refreshed shortly after (snapshot-refresh.ts) and may lag behind the log.
  */
 import Dexie from 'dexie';
 import { OPEN_MEASURE_STATUSES } from '../../machines/measure/measure.machine.ts';
@@ -18,15 +19,14 @@ import type { ProcessEngine } from '../domain/process-engine.ts';
 import { replay } from '../domain/replay.ts';
 import { alreadyVerified, verifyEvents } from '../domain/verify.ts';
 import type { AnkerpunktDb, ProcessSummary, ReadOnlyOrigin, StoredFile } from './database.ts';
-import { readCachedSnapshot, snapshotRows } from './snapshot-store.ts';
+import { forgetDue, noteCached, scheduleRefresh } from './snapshot-refresh.ts';
+import { fitsLog, readCachedSnapshot, snapshotRows } from './snapshot-store.ts';
 import { ConcurrentAppendError, type StorageProblem, storageProblem } from './storage-errors.ts';
 
 export interface ProcessState {
   processId: string;
   snapshot: ProcessSnapshot;
   head: ChainHead | null;
-  /** Whether the stored snapshot cache holds exactly this state, so an append may write only the difference. */
-  cached: boolean;
 }
 
 export type LoadResult = { ok: true; state: ProcessState } | { ok: false; problem: 'corrupt'; detail: string };
@@ -48,22 +48,24 @@ function remember(db: AnkerpunktDb, state: ProcessState): void {
 /** The current state of a process: from the cache where it can, replaying what the cache lacks. */
 export async function loadProcess(db: AnkerpunktDb, eng: ProcessEngine, processId: string): Promise<LoadResult> {
   const head = await db.heads.get(processId);
-  if (!head) return { ok: true, state: { processId, snapshot: eng.initial, head: null, cached: false } };
+  if (!head) return { ok: true, state: { processId, snapshot: eng.initial, head: null } };
   const known = recent.get(db)?.get(processId);
   if (known?.head?.seq === head.seq && known.head.hash === head.hash) return { ok: true, state: known };
 
-  const cached = await readCachedSnapshot(db, eng, processId);
-  const start = cached && cached.seq <= head.seq ? cached : { seq: 0, snapshot: eng.initial };
+  const read = await readCachedSnapshot(db, eng, processId);
+  const cached = read && (await fitsLog(db, processId, read, head)) ? read : null;
+  noteCached(db, processId, cached ? { seq: cached.seq, hash: cached.hash ?? head.hash, snapshot: cached.snapshot } : null);
+  const start = cached ?? { seq: 0, snapshot: eng.initial };
   try {
     let snapshot = start.snapshot;
     if (start.seq < head.seq) {
       const rest = await db.events
         .where('[processId+seq]')
-        .between([processId, start.seq + 1], [processId, Dexie.maxKey])
+        .between([processId, start.seq + 1], [processId, head.seq], true, true)
         .toArray();
       snapshot = replay(eng, rest, snapshot);
     }
-    const state = { processId, snapshot, head: { seq: head.seq, hash: head.hash }, cached: start.seq === head.seq && cached !== null };
+    const state = { processId, snapshot, head: { seq: head.seq, hash: head.hash } };
     remember(db, state);
     return { ok: true, state };
   } catch (error) {
@@ -146,19 +148,16 @@ export async function appendCommand(
     const prepared = await prepareAppend(eng, state.snapshot, state.head, command, sha256, signer);
     if (!prepared.accepted) return { ok: false, kind: 'refused', reasons: prepared.reasons };
     const { event, snapshot } = prepared;
-    // Only a cache that holds exactly the previous state may be updated part by part.
-    const rows = snapshotRows(processId, event.seq, snapshot, state.cached ? state.snapshot : null);
     try {
-      await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
+      // Deciding which files to delete loads other processes, from their snapshot caches.
+      const loads = options.filesToDelete ? [db.snapshots, db.snapshotParts] : [];
+      await db.transaction('rw', [db.events, db.heads, db.processes, db.files, ...loads], async () => {
         // All requests are issued at once (IndexedDB runs them in order); waiting for each in turn
         // would cost an event-loop round trip apiece. A failed head check aborts them all.
         const headRead = db.heads.get(processId);
         const writes = Promise.all([
           db.events.add({ ...event, processId }),
           db.heads.put({ processId, seq: event.seq, hash: event.hash }),
-          state.cached ? null : db.snapshotParts.where('processId').equals(processId).delete(),
-          db.snapshots.put(rows.top),
-          rows.parts.length > 0 ? db.snapshotParts.bulkPut(rows.parts) : null,
           db.processes.put(summaryOf(processId, snapshot, event.at)),
           putNewFiles(db, files),
         ]);
@@ -178,7 +177,9 @@ export async function appendCommand(
       if (problem.code === 'concurrent') continue;
       return { ok: false, kind: 'storage', problem };
     }
-    remember(db, { processId, snapshot, head: { seq: event.seq, hash: event.hash }, cached: true });
+    const head = { seq: event.seq, hash: event.hash };
+    remember(db, { processId, snapshot, head });
+    scheduleRefresh(db, processId, head, snapshot);
     return { ok: true, event, snapshot };
   }
   return { ok: false, kind: 'storage', problem: { code: 'concurrent' } };
@@ -241,7 +242,8 @@ export async function importLog(
   }
   const processId = snapshot.context.processId;
   const last = events[events.length - 1] as LoggedEvent;
-  const rows = snapshotRows(processId, last.seq, snapshot, null);
+  const head = { seq: last.seq, hash: last.hash };
+  const rows = snapshotRows(processId, head, snapshot, null);
   let replaced = false;
   try {
     await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
@@ -275,9 +277,11 @@ export async function importLog(
     }
     return { ok: false, kind: 'storage', problem: storageProblem(error) };
   }
-  const state = { processId, snapshot, head: { seq: last.seq, hash: last.hash }, cached: true };
+  const state = { processId, snapshot, head };
   recent.get(db)?.delete(processId);
   remember(db, state);
+  forgetDue(db, processId);
+  noteCached(db, processId, { ...head, snapshot });
   return { ok: true, state, replaced };
 }
 

@@ -1,18 +1,24 @@
 /**
  * Writing and reading the snapshot cache in parts. The context shares unchanged cycles and
  * id-index branches with the previous state (see machines/process/process.collections.ts), so
- * comparing references tells which parts an append changed; only those are written. That keeps
- * an append's write small however long the process's history is.
+ * comparing references tells which parts changed since the cache was last written; only those
+ * are written. That keeps a refresh small however long the process's history is.
+ *
+ * The cache names the event it is the state after (seq and hash): it may lag behind the log
+ * (snapshot-refresh.ts writes it after appends, not in them), and it is used only while that
+ * event is still in the log at that place.
  */
+import { isIdIndexBranch } from '../../machines/process/process.collections.ts';
 import type { CycleRecord, ProcessContext } from '../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import type { ChainHead } from '../domain/chain.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { restoreCached, toCache } from '../domain/replay.ts';
 import type { AnkerpunktDb, StoredSnapshot, StoredSnapshotPart } from './database.ts';
 
 export function snapshotRows(
   processId: string,
-  seq: number,
+  at: ChainHead,
   snapshot: ProcessSnapshot,
   previous: ProcessSnapshot | null,
 ): { top: StoredSnapshot; parts: StoredSnapshotPart[] } {
@@ -29,7 +35,8 @@ export function snapshotRows(
   return {
     top: {
       processId,
-      seq,
+      seq: at.seq,
+      hash: at.hash,
       machineVersion: cached.machineVersion,
       value: cached.value,
       history: cached.history,
@@ -41,15 +48,18 @@ export function snapshotRows(
   };
 }
 
-/** The cached snapshot of a process at `seq`, or null when there is none or it is unusable. */
-export async function readCachedSnapshot(
-  db: AnkerpunktDb,
-  eng: ProcessEngine,
-  processId: string,
-): Promise<{ seq: number; snapshot: ProcessSnapshot } | null> {
-  const top = await db.snapshots.get(processId);
+export interface CachedState {
+  seq: number;
+  /** The hash of event `seq`; absent in caches written before it was kept (always with their event). */
+  hash?: string;
+  snapshot: ProcessSnapshot;
+}
+
+/** The cached snapshot of a process, after event `seq`, or null when there is none or it is unusable. */
+export async function readCachedSnapshot(db: AnkerpunktDb, eng: ProcessEngine, processId: string): Promise<CachedState | null> {
+  // Both at once: the parts are most of what opening a process waits for, and need not wait for the top.
+  const [top, parts] = await Promise.all([db.snapshots.get(processId), db.snapshotParts.where('processId').equals(processId).toArray()]);
   if (!top) return null;
-  const parts = await db.snapshotParts.where('processId').equals(processId).toArray();
   const byName = new Map(parts.map((p) => [p.part, p.data]));
   const cycles: CycleRecord[] = [];
   for (let c = 1; c <= top.cycleCount; c++) {
@@ -60,10 +70,23 @@ export async function readCachedSnapshot(
   const ids: ProcessContext['ids'] = [];
   for (let b = 0; b < top.bucketCount; b++) {
     const bucket = byName.get(`i:${b}`);
-    if (!Array.isArray(bucket)) return null; // absent, or written before the index had two levels
+    if (!isIdIndexBranch(bucket)) return null; // absent, or written in an earlier layout of the index
     ids.push(bucket as ProcessContext['ids'][number]);
   }
   const context: ProcessContext = { ...top.top, cycles, ids };
   const snapshot = restoreCached(eng, { machineVersion: top.machineVersion, value: top.value, context, history: top.history });
-  return snapshot ? { seq: top.seq, snapshot } : null;
+  if (!snapshot) return null;
+  return top.hash === undefined ? { seq: top.seq, snapshot } : { seq: top.seq, hash: top.hash, snapshot };
+}
+
+/**
+ * Whether a cache read by readCachedSnapshot may stand for the log whose head is `head`: it is
+ * the state after an event the log still holds at that place. A cache without a hash was written
+ * in the same transaction as its event (before caches could lag), so it counts at the head only.
+ */
+export async function fitsLog(db: AnkerpunktDb, processId: string, cached: CachedState, head: ChainHead): Promise<boolean> {
+  if (cached.seq > head.seq) return false;
+  if (cached.seq === head.seq) return (cached.hash ?? head.hash) === head.hash;
+  if (cached.hash === undefined) return false;
+  return (await db.events.get([processId, cached.seq]))?.hash === cached.hash;
 }

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { eventUnion, KeyId, type ProcessCommand, Sha256Hex, Signature } from '../../machines/process/process.events.ts';
-import { canonicalJson } from './crypto/canonical-json.ts';
+import { canonicalJsonWithout } from './crypto/canonical-json.ts';
 import type { Sha256Hex as Sha256Fn } from './crypto/sha256.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -32,10 +32,12 @@ export interface ChainHead {
   hash: string;
 }
 
+/** What an event's hash is not over: the hash itself, and the signature, which signs the hash. */
+const UNHASHED = new Set(['hash', 'signature']);
+
 /** The hash an event must carry, computed from everything else in it but its signature. */
 export async function computeHash(event: SealedEvent, sha256: Sha256Fn): Promise<string> {
-  const { hash: _hash, signature: _signature, ...body } = event as SealedEvent & { hash?: string; signature?: string };
-  return sha256(canonicalJson(body));
+  return sha256(canonicalJsonWithout(event, UNHASHED));
 }
 
 /**
@@ -56,19 +58,25 @@ export type ChainProblem =
 
 /**
  * Checks one event against the one before it. `seenIds` is updated; the caller keeps it across
- * calls so that ids stay unique over the whole log.
+ * calls so that ids stay unique over the whole log. With a synchronous hash function (node:crypto)
+ * the answer is given at once rather than as a promise: awaiting it still works, and a walk of a
+ * long chain is spared the promises of every step.
  */
-export async function chainProblem(
+export function chainProblem(
   event: LoggedEvent,
   previous: ChainHead | null,
   seenIds: Set<string>,
   sha256: Sha256Fn,
-): Promise<ChainProblem | null> {
+): ChainProblem | null | Promise<ChainProblem | null> {
   const expectedSeq = (previous?.seq ?? 0) + 1;
   if (event.seq !== expectedSeq) return { code: 'seqMismatch', expected: expectedSeq, got: event.seq };
   const expectedPrev = previous?.hash ?? GENESIS_HASH;
   if (event.prevHash !== expectedPrev) return { code: 'prevHashMismatch', expected: expectedPrev, got: event.prevHash };
-  const hash = await computeHash(event, sha256);
+  const hash = sha256(canonicalJsonWithout(event, UNHASHED));
+  return typeof hash === 'string' ? hashProblem(event, hash, seenIds) : hash.then((computed) => hashProblem(event, computed, seenIds));
+}
+
+function hashProblem(event: LoggedEvent, hash: string, seenIds: Set<string>): ChainProblem | null {
   if (hash !== event.hash) return { code: 'hashMismatch', expected: hash, got: event.hash };
   if (seenIds.has(event.id)) return { code: 'duplicateId', id: event.id };
   seenIds.add(event.id);

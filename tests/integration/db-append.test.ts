@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { AnkerpunktDb, StoredEvent } from '../../src/db/database.ts';
 import { appendCommand, eventsOf, importLog, loadProcess, summaryOf } from '../../src/db/process-store.ts';
-import { readCachedSnapshot } from '../../src/db/snapshot-store.ts';
+import { refreshNow } from '../../src/db/snapshot-refresh.ts';
+import { fitsLog, readCachedSnapshot } from '../../src/db/snapshot-store.ts';
 import { verifyEvents } from '../../src/domain/verify.ts';
 import {
   ambassadorSigner,
@@ -25,7 +26,7 @@ import { unsignedCopy } from '../support/legacy.ts';
 const P = PROCESS_ID;
 
 describe('appending to a stored process', () => {
-  it('writes the event, the chain head, the snapshot cache and the start-screen row together', async () => {
+  it('writes the event, the chain head and the start-screen row together, and the snapshot cache after', async () => {
     const { db, lastAt, stage } = await demoDb();
     const command = linkEvidence(lastAt, stage);
 
@@ -35,9 +36,27 @@ describe('appending to a stored process', () => {
     expect(out.event).toMatchObject({ ...command, seq: 161 });
     expect(await db.events.get([P, 161])).toEqual({ ...out.event, processId: P });
     expect(await db.heads.get(P)).toEqual({ processId: P, seq: 161, hash: out.event.hash });
-    expect(await db.snapshots.get(P)).toMatchObject({ seq: 161 });
     expect(await db.processes.get(P)).toEqual(summaryOf(P, out.snapshot, command.at));
     expect((await db.processes.get(P))?.eventCount).toBe(161);
+    expect(await db.snapshots.get(P)).toMatchObject({ seq: 160 });
+    await refreshNow(db);
+    expect(await db.snapshots.get(P)).toMatchObject({ seq: 161, hash: out.event.hash });
+  });
+
+  it('keeps the snapshot cache out of the transaction that records the event', async () => {
+    const { db, lastAt, stage } = await demoDb();
+    const tops = vi.spyOn(db.snapshots, 'put');
+    const parts = vi.spyOn(db.snapshotParts, 'bulkPut');
+
+    for (let i = 0; i < 3; i++)
+      expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
+
+    expect(tops).not.toHaveBeenCalled();
+    expect(parts).not.toHaveBeenCalled();
+    await refreshNow(db);
+    // Three appends in quick succession, cached once.
+    expect(tops).toHaveBeenCalledTimes(1);
+    expect(await db.snapshots.get(P)).toMatchObject({ seq: 163 });
   });
 
   it('gives the same state after closing and reopening the database as a replay of the stored log', async () => {
@@ -164,6 +183,7 @@ describe('snapshot cache', () => {
     const writes = vi.spyOn(db.snapshotParts, 'bulkPut');
 
     expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
+    await refreshNow(db);
 
     const written = writes.mock.calls.flatMap(([rows]) => rows.map((r) => r.part));
     const partsAfter = await db.snapshotParts.toArray();
@@ -179,6 +199,7 @@ describe('snapshot cache', () => {
   it('restores from the cache the same state a full replay gives', async () => {
     const { db, lastAt, stage } = await demoDb();
     expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
+    await refreshNow(db);
 
     const cached = await readCachedSnapshot(reopen(db), engine(), P);
 
@@ -190,6 +211,10 @@ describe('snapshot cache', () => {
     ['a cycle part is missing', (db) => db.snapshotParts.delete([P, 'c:1'])],
     ['an id-index part is missing', (db) => db.snapshotParts.delete([P, 'i:7'])],
     ['an id-index part is in the one-level layout of before', (db) => db.snapshotParts.update([P, 'i:7'], { data: {} })],
+    [
+      'an id-index part has leaves of the record layout of before',
+      (db) => db.snapshotParts.update([P, 'i:7'], { data: Array.from({ length: 64 }, () => ({})) }),
+    ],
     ['it was written by another machine version', (db) => db.snapshots.update(P, { machineVersion: 'process-machine@0-retired' })],
     ['its state no longer exists in the machine', (db) => db.snapshots.update(P, { value: { diko: 'retired' } })],
     ['it claims more cycles than it stored', (db) => db.snapshots.update(P, { cycleCount: 4 })],
@@ -216,6 +241,38 @@ describe('snapshot cache', () => {
 
     if (!loaded.ok) throw new Error(loaded.detail);
     expect(stateOf(loaded.state.snapshot)).toEqual(await replayedState(db));
+  });
+
+  it('ignores a cache whose event is no longer in the log at its place', async () => {
+    const { writer } = await demoProcess();
+    const events = writer.log.events;
+    const db = freshDb();
+    expect((await importLog(db, engine(), sha256, events.slice(0, 150))).ok).toBe(true);
+    const last = events[events.length - 1];
+    if (!last) throw new Error('empty demo');
+    await db.events.bulkAdd(events.slice(150).map((e) => ({ ...e, processId: P })));
+    await db.heads.put({ processId: P, seq: last.seq, hash: last.hash });
+    // The cache of another log's event 150.
+    await db.snapshots.update(P, { hash: 'f'.repeat(64) });
+    const cached = await readCachedSnapshot(reopen(db), engine(), P);
+    if (!cached) throw new Error('no cache');
+
+    expect(await fitsLog(db, P, cached, { seq: last.seq, hash: last.hash })).toBe(false);
+    expect(await fitsLog(db, P, { ...cached, hash: events[149]?.hash }, { seq: last.seq, hash: last.hash })).toBe(true);
+    const loaded = await loadProcess(reopen(db), engine(), P);
+    if (!loaded.ok) throw new Error(loaded.detail);
+    expect(stateOf(loaded.state.snapshot)).toEqual(stateOf(writer.log.snapshot));
+  });
+
+  it('writes no cache for a log that changed before the refresh ran', async () => {
+    const { db, lastAt, stage } = await demoDb();
+    expect((await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
+    // Another tab replaced the process meanwhile: event 161 is a different one now.
+    await db.events.update([P, 161], { hash: 'f'.repeat(64) });
+
+    await refreshNow(db);
+
+    expect(await db.snapshots.get(P)).toMatchObject({ seq: 160 });
   });
 
   it('replays only what the cache lacks when it is behind the log', async () => {
@@ -245,6 +302,7 @@ describe('snapshot cache', () => {
     await db.snapshotParts.delete([P, 'c:1']);
     const again = reopen(db);
     expect((await appendCommand(again, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
+    await refreshNow(again);
 
     const cached = await readCachedSnapshot(reopen(db), engine(), P);
 
@@ -259,7 +317,9 @@ describe('snapshot cache', () => {
     const c1 = await db.snapshotParts.get([P, 'c:1']);
     // What the older machine stored for cycle 1 differs from what this one computes.
     await db.snapshotParts.put({ processId: P, part: 'c:1', data: { ...(c1?.data as object), completedMeasureIds: ['m-retired'] } });
-    expect((await appendCommand(reopen(db), engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
+    const writer = reopen(db);
+    expect((await appendCommand(writer, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner())).ok).toBe(true);
+    await refreshNow(writer);
 
     const loaded = await loadProcess(reopen(db), engine(), P);
 

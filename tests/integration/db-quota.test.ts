@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnkerpunktDb } from '../../src/db/database.ts';
-import { appendCommand, importLog } from '../../src/db/process-store.ts';
+import { appendCommand, importLog, loadProcess } from '../../src/db/process-store.ts';
+import { refreshNow } from '../../src/db/snapshot-refresh.ts';
 import { STORAGE_MESSAGES } from '../../src/db/storage-errors.ts';
 import {
   ambassadorSigner,
@@ -12,7 +13,9 @@ import {
   linkEvidence,
   PROCESS_ID,
   reopen,
+  replayedState,
   sha256,
+  stateOf,
 } from '../fixtures/db/demo-db.ts';
 import { dumpTables } from '../fixtures/db/tables.ts';
 import { demoProcess } from '../support/demo.ts';
@@ -30,7 +33,6 @@ type Write = (db: AnkerpunktDb, error: Error) => void;
 const writes: [string, Write][] = [
   ['the event row', (db, error) => vi.spyOn(db.events, 'add').mockRejectedValue(error)],
   ['the chain head, after the event row', (db, error) => vi.spyOn(db.heads, 'put').mockRejectedValue(error)],
-  ['the snapshot parts', (db, error) => vi.spyOn(db.snapshotParts, 'bulkPut').mockRejectedValue(error)],
   ['the start-screen row', (db, error) => vi.spyOn(db.processes, 'put').mockRejectedValue(error)],
   ['the evidence file, the last write', (db, error) => vi.spyOn(db.files, 'bulkPut').mockRejectedValue(error)],
 ];
@@ -87,7 +89,7 @@ describe('a full disk during an append', () => {
     const before = await dumpTables(db);
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-      if (this.name === 'snapshots') throw quotaExceeded();
+      if (this.name === 'processes') throw quotaExceeded();
       return put.apply(this, args);
     });
 
@@ -96,6 +98,23 @@ describe('a full disk during an append', () => {
     expect(out).toEqual({ ok: false, kind: 'storage', problem: { code: 'quota' } });
     vi.restoreAllMocks();
     expect(await dumpTables(reopen(db))).toEqual(before);
+  });
+});
+
+describe('a full disk while the snapshot cache is refreshed', () => {
+  it('loses nothing: the event stands, the cache stays as it was, and a load replays the rest', async () => {
+    const { db, lastAt, stage } = await demoDb();
+    vi.spyOn(db.snapshotParts, 'bulkPut').mockRejectedValue(abortedByQuota());
+
+    const out = await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner());
+    await refreshNow(db);
+
+    expect(out.ok).toBe(true);
+    expect(await db.snapshots.get(P)).toMatchObject({ seq: 160 });
+    const loaded = await loadProcess(reopen(db), engine(), P);
+    if (!loaded.ok) throw new Error(loaded.detail);
+    expect(loaded.state.head?.seq).toBe(161);
+    expect(stateOf(loaded.state.snapshot)).toEqual(await replayedState(db));
   });
 });
 

@@ -135,7 +135,7 @@ describe('erasing a stored evidence file', () => {
   it.each([
     ['deleting the file', (db: AnkerpunktDb) => vi.spyOn(db.files, 'bulkDelete').mockRejectedValue(quota())],
     ['writing the event', (db: AnkerpunktDb) => vi.spyOn(db.events, 'add').mockRejectedValue(quota())],
-    ['writing the snapshot', (db: AnkerpunktDb) => vi.spyOn(db.snapshots, 'put').mockRejectedValue(quota())],
+    ['writing the chain head', (db: AnkerpunktDb) => vi.spyOn(db.heads, 'put').mockRejectedValue(quota())],
   ])('a full disk while %s leaves both the log and the file unchanged', async (_what, fail) => {
     const { db, command, file, at } = await withFile();
     const before = await dumpTables(db);
