@@ -25,6 +25,19 @@ import { unsignedCopy } from '../support/legacy.ts';
 
 const P = PROCESS_ID;
 
+/** The demo with a cache of event 150 and the log's remaining events stored beside it, as after appends the refresh has not caught up with. */
+async function cacheBehindLog() {
+  const { writer } = await demoProcess();
+  const events = writer.log.events;
+  const db = freshDb();
+  expect((await importLog(db, engine(), sha256, events.slice(0, 150))).ok).toBe(true);
+  const last = events[events.length - 1];
+  if (!last) throw new Error('empty demo');
+  await db.events.bulkAdd(events.slice(150).map((e) => ({ ...e, processId: P })));
+  await db.heads.put({ processId: P, seq: last.seq, hash: last.hash });
+  return { writer, events, db, last };
+}
+
 describe('appending to a stored process', () => {
   it('writes the event, the chain head and the start-screen row together, and the snapshot cache after', async () => {
     const { db, lastAt, stage } = await demoDb();
@@ -244,14 +257,7 @@ describe('snapshot cache', () => {
   });
 
   it('ignores a cache whose event is no longer in the log at its place', async () => {
-    const { writer } = await demoProcess();
-    const events = writer.log.events;
-    const db = freshDb();
-    expect((await importLog(db, engine(), sha256, events.slice(0, 150))).ok).toBe(true);
-    const last = events[events.length - 1];
-    if (!last) throw new Error('empty demo');
-    await db.events.bulkAdd(events.slice(150).map((e) => ({ ...e, processId: P })));
-    await db.heads.put({ processId: P, seq: last.seq, hash: last.hash });
+    const { writer, events, db, last } = await cacheBehindLog();
     // The cache of another log's event 150.
     await db.snapshots.update(P, { hash: 'f'.repeat(64) });
     const cached = await readCachedSnapshot(reopen(db), engine(), P);
@@ -276,15 +282,7 @@ describe('snapshot cache', () => {
   });
 
   it('replays only what the cache lacks when it is behind the log', async () => {
-    const { writer } = await demoProcess();
-    const events = writer.log.events;
-    const db = freshDb();
-    expect((await importLog(db, engine(), sha256, events.slice(0, 150))).ok).toBe(true);
-    // Ten more events beside a cache of event 150.
-    const last = events[events.length - 1];
-    if (!last) throw new Error('empty demo');
-    await db.events.bulkAdd(events.slice(150).map((e) => ({ ...e, processId: P })));
-    await db.heads.put({ processId: P, seq: last.seq, hash: last.hash });
+    const { writer, db } = await cacheBehindLog();
 
     const loaded = await loadProcess(reopen(db), engine(), P);
 
