@@ -1,12 +1,13 @@
 /**
  * How screens reach the data: one database, one engine, and hooks that re-render when the
- * database changes (Dexie's liveQuery). Screens never write to the database themselves; they
- * send commands through `useAppend`, which goes through the engine and the store.
+ * database changes (Dexie's liveQuery over the reads of src/db/reads.ts). Screens never touch the
+ * tables; every write is a command sent through `useSend` (src/db/commands.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { commandSender, type Send } from '../db/commands.ts';
 import type { AnkerpunktDb, Identity, ProcessSummary } from '../db/database.ts';
-import { currentIdentity, signingKeyOf } from '../db/identities.ts';
+import { currentIdentity, processList, signingKeyOf } from '../db/reads.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { EventSigner } from '../domain/event-signature.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
@@ -25,14 +26,15 @@ export interface Services extends BaseServices {
   engine: ProcessEngine;
 }
 
-const ServicesContext = createContext<BaseServices | null>(null);
+const ServicesContext = createContext<{ services: BaseServices; send: Send } | null>(null);
 const EngineContext = createContext<ProcessEngine | null>(null);
 
 const IdentityContext = createContext<Identity | null | undefined>(undefined);
 
 export function ServicesProvider({ services, children }: { services: BaseServices; children: ReactNode }) {
+  const value = useMemo(() => ({ services, send: commandSender(services) }), [services]);
   return (
-    <ServicesContext.Provider value={services}>
+    <ServicesContext.Provider value={value}>
       <IdentityProvider db={services.db}>{children}</IdentityProvider>
     </ServicesContext.Provider>
   );
@@ -67,9 +69,16 @@ export function EngineContextProvider({ engine, children }: { engine: ProcessEng
 }
 
 export function useBaseServices(): BaseServices {
-  const services = useContext(ServicesContext);
-  if (!services) throw new Error('ServicesProvider is missing');
-  return services;
+  const provided = useContext(ServicesContext);
+  if (!provided) throw new Error('ServicesProvider is missing');
+  return provided.services;
+}
+
+/** The one entry point for writes: `send('recordEvent', …)`, `send('chooseProfile', …)`, … */
+export function useSend(): Send {
+  const provided = useContext(ServicesContext);
+  if (!provided) throw new Error('ServicesProvider is missing');
+  return provided.send;
 }
 
 export function useServices(): Services {
@@ -81,7 +90,7 @@ export function useServices(): Services {
 
 export function useProcessList(): ProcessSummary[] | undefined {
   const { db } = useBaseServices();
-  return useLiveQuery(() => db.processes.orderBy('updatedAt').reverse().toArray(), [db]);
+  return useLiveQuery(() => processList(db), [db]);
 }
 
 /** The person using this device: undefined while loading, null if there is none yet. */

@@ -10,8 +10,9 @@ import type { ProcessSnapshot } from '../../machines/process/process.explain.ts'
 import { actingRole, permittedEventTypes } from '../../machines/process/process.queries.ts';
 import type { RoleId } from '../../standards/schema.ts';
 import type { ReadOnlyOrigin, StoredFile } from '../db/database.ts';
-import { type AppendOutcome, appendCommand, type LoadResult, loadProcess } from '../db/process-store.ts';
-import { eventSignerOf, useCurrentIdentity, useServices, useSigner } from './data.tsx';
+import { processView } from '../db/process-reads.ts';
+import type { AppendOutcome } from '../db/process-store.ts';
+import { eventSignerOf, useCurrentIdentity, useSend, useServices, useSigner } from './data.tsx';
 
 export type ProcessView =
   | { status: 'loading' }
@@ -22,11 +23,7 @@ export type ProcessView =
 /** The live state of one process, replayed from its log (or its cache). */
 export function useProcess(processId: string): ProcessView {
   const { db, engine } = useServices();
-  const result = useLiveQuery<{ loaded: LoadResult; readOnly: ReadOnlyOrigin | null } | 'missing'>(async () => {
-    if (!(await db.heads.get(processId))) return 'missing';
-    const [loaded, summary] = await Promise.all([loadProcess(db, engine, processId), db.processes.get(processId)]);
-    return { loaded, readOnly: summary?.readOnly ?? null };
-  }, [db, engine, processId]);
+  const result = useLiveQuery(() => processView(db, engine, processId), [db, engine, processId]);
   if (result === undefined) return { status: 'loading' };
   if (result === 'missing') return { status: 'missing' };
   if (!result.loaded.ok) return { status: 'corrupt', detail: result.loaded.detail };
@@ -59,6 +56,7 @@ export type CommandDraft<T extends EventType> = { type: T; payload: PayloadOf<T>
  */
 export function useAppend(processId: string, snapshot: ProcessSnapshot | undefined) {
   const services = useServices();
+  const send = useSend();
   const identity = useCurrentIdentity();
   const signer = useSigner();
   /** Who records an event of `type`: this person, in the role permitted for it. */
@@ -90,9 +88,9 @@ export function useAppend(processId: string, snapshot: ProcessSnapshot | undefin
   const append = useCallback(
     async (command: ProcessCommand | null, files: readonly StoredFile[] = []): Promise<AppendOutcome> => {
       if (!command) return { ok: false, kind: 'storage', problem: { code: 'failed', detail: 'not ready' } };
-      return appendCommand(services.db, services.engine, services.sha256, processId, command, signer ? eventSignerOf(signer) : null, files);
+      return send('recordEvent', { processId, command, signer: signer ? eventSignerOf(signer) : null, files });
     },
-    [services, processId, signer],
+    [send, processId, signer],
   );
   return { build, actorFor, append, identity, signer };
 }

@@ -23,7 +23,7 @@ import { fromBase64Url, toBase64Url } from '../domain/crypto/encoding.ts';
 import { generateSigningKey } from '../domain/crypto/keys.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import { proveKeyPossession, verifyKeyPossession } from '../domain/event-signature.ts';
-import { type BackupStatus, backupStatusOf, LAST_BACKUP_SETTING, REMINDER_DAYS_SETTING } from '../domain/import/backup-settings.ts';
+import { LAST_BACKUP_SETTING } from '../domain/import/backup-settings.ts';
 import { BACKUP_ZIP_LIMITS, openZip, type ZipArchive, type ZipProblem, ZipReadError } from '../domain/import/zip-reader.ts';
 import { type JsonBytesProblem, parseJsonBytes } from '../domain/json-bytes.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
@@ -397,10 +397,4 @@ export async function restoreBackup(
     if (error instanceof RestoreAbort) return { ok: false, problem: error.problem };
     return { ok: false, problem: { code: 'storage', problem: storageProblem(error) } };
   }
-}
-
-/** When the last backup was made on this device, and after how many days to remind. */
-export async function backupStatus(db: AnkerpunktDb): Promise<BackupStatus> {
-  const [last, days] = await Promise.all([db.settings.get(LAST_BACKUP_SETTING), db.settings.get(REMINDER_DAYS_SETTING)]);
-  return backupStatusOf(last?.value, days?.value);
 }

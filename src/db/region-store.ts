@@ -1,6 +1,6 @@
 /**
- * What the regional overview needs from storage: which processes on this device the user left
- * out of it, every included process's row (from its verified, stored state), and bringing in many
+ * What the regional overview needs from storage: every process's row that the user did not leave
+ * out (src/db/device-settings.ts), from its verified, stored state, and bringing in many
  * bundles at once, each on its own: one that fails changes nothing for the others.
  */
 
@@ -8,19 +8,9 @@ import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import { type AgencyRow, agencyRow } from '../domain/overview.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import type { AnkerpunktDb } from './database.ts';
+import { excludedFromRegion } from './device-settings.ts';
 import { type BundleImportOutcome, importBundleFile } from './import-store.ts';
 import { loadProcess } from './process-store.ts';
-
-const EXCLUDED_SETTING = 'regionExcluded';
-
-export async function excludedFromRegion(db: AnkerpunktDb): Promise<string[]> {
-  const value = (await db.settings.get(EXCLUDED_SETTING))?.value;
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-export async function setExcludedFromRegion(db: AnkerpunktDb, processIds: readonly string[]): Promise<void> {
-  await db.settings.put({ key: EXCLUDED_SETTING, value: [...new Set(processIds)].sort() });
-}
 
 /** The row of every process on this device not left out, as of `asOf`. Unreadable ones are named. */
 export async function regionRows(db: AnkerpunktDb, eng: ProcessEngine, asOf: string): Promise<{ rows: AgencyRow[]; unreadable: string[] }> {

@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PROCESS_ID } from '../../src/app/start/demo-id.ts';
+import { DEMO_PROCESS_ID } from '../../src/domain/demo/demo-id.ts';
 import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const DEMO = 'Jobcenter Neckar-Alb (Demo)';

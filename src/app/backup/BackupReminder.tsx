@@ -4,6 +4,7 @@
  * settings and counts processes, and loads no backup code.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { ownProcessCount } from '../../db/reads.ts';
 import { backupDue } from '../../domain/import/backup-settings.ts';
 import { useBaseServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
@@ -17,7 +18,7 @@ export function BackupReminder() {
   const { lang } = useLang();
   const { db, now } = useBaseServices();
   const status = useBackupStatus();
-  const ownProcesses = useLiveQuery(() => db.processes.filter((p) => !p.readOnly).count(), [db]);
+  const ownProcesses = useLiveQuery(() => ownProcessCount(db), [db]);
   if (!status || ownProcesses === undefined || !backupDue(status, ownProcesses > 0, now())) return null;
   return (
     <div className="notice notice-warning backup-reminder" role="note" aria-labelledby="backup-reminder-title">

@@ -5,8 +5,8 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { RestoreOutcome } from '../../db/backup.ts';
-import { MAX_REMINDER_DAYS, REMINDER_DAYS_SETTING } from '../../domain/import/backup-settings.ts';
-import { useBaseServices } from '../data.tsx';
+import { MAX_REMINDER_DAYS } from '../../domain/import/backup-settings.ts';
+import { useSend } from '../data.tsx';
 import { formatBytes, formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { downloadBlob } from '../ui/download.ts';
 import { FileInput } from '../ui/FileInput.tsx';
@@ -18,7 +18,7 @@ import { Status } from '../ui/Announcer.tsx';
 function CreateBackup() {
   const t = useMessages(backupMessages);
   const { lang } = useLang();
-  const { db, now } = useBaseServices();
+  const send = useSend();
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,9 +28,9 @@ function CreateBackup() {
     setFailed(false);
     setStatus(t.creating);
     try {
-      const { createBackup } = await import('../../db/backup.ts');
-      const at = now();
-      const blob = await createBackup(db, at, (done, total) => setStatus(t.progress(formatBytes(done, lang), formatBytes(total, lang))));
+      const { blob, at } = await send('createBackup', {
+        onProgress: (done, total) => setStatus(t.progress(formatBytes(done, lang), formatBytes(total, lang))),
+      });
       const name = `ankerpunkt-sicherung-${at.toISOString().slice(0, 10)}.zip`;
       downloadBlob(blob, name);
       setStatus(t.created(name, formatBytes(blob.size, lang)));
@@ -74,7 +74,7 @@ function RestoreSummary({ outcome }: { outcome: Extract<RestoreOutcome, { ok: tr
 function RestoreBackup() {
   const t = useMessages(backupMessages);
   const { lang } = useLang();
-  const { db, sha256 } = useBaseServices();
+  const send = useSend();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [status, setStatus] = useState('');
@@ -90,15 +90,15 @@ function RestoreBackup() {
     setError(null);
     setOutcome(null);
     try {
-      const [{ restoreBackup }, { engine }, { restoreProblemText }] = await Promise.all([
-        import('../../db/backup.ts'),
+      const [{ engine }, { restoreProblemText }] = await Promise.all([
         import('../../domain/process-engine.ts'),
         import('./restore-text.ts'),
       ]);
       const eng = engine();
-      const result = await restoreBackup(db, eng, sha256, file, (done, total) =>
-        setStatus(t.restoreProgress(total > 0 ? Math.floor((done / total) * 100) : 100)),
-      );
+      const result = await send('restoreBackup', {
+        file,
+        onProgress: (done, total) => setStatus(t.restoreProgress(total > 0 ? Math.floor((done / total) * 100) : 100)),
+      });
       setOutcome(result);
       if (!result.ok) setError(restoreProblemText(result.problem, lang, eng));
     } catch (e) {
@@ -151,7 +151,7 @@ function RestoreBackup() {
 
 function ReminderDays({ days }: { days: number }) {
   const t = useMessages(backupMessages);
-  const { db } = useBaseServices();
+  const send = useSend();
   const id = useId();
   const [value, setValue] = useState(String(days));
   const [message, setMessage] = useState('');
@@ -164,7 +164,7 @@ function ReminderDays({ days }: { days: number }) {
       return;
     }
     setInvalid(false);
-    await db.settings.put({ key: REMINDER_DAYS_SETTING, value: n });
+    await send('setBackupReminder', { days: n });
     setMessage(t.reminderSaved);
   };
   return (

@@ -8,8 +8,8 @@ import { useId, useState } from 'react';
 import type { EvidenceRecord, EvidenceRevision } from '../../../machines/process/process.context.ts';
 import type { ProcessCommand } from '../../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { type EraseOutcome, eraseEvidenceContent } from '../../db/erase.ts';
-import { eventSignerOf, useServices } from '../data.tsx';
+import type { EraseOutcome } from '../../db/erase.ts';
+import { eventSignerOf, useSend } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { useActionScope, useAppend } from '../process-data.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
@@ -32,7 +32,7 @@ export function EraseContent({
   onErased: (outcome: Extract<EraseOutcome, { ok: true }>) => void;
 }) {
   const t = useMessages(evidenceMessages);
-  const services = useServices();
+  const send = useSend();
   const { build, signer } = useAppend(processId, snapshot);
   const headingId = useId();
   const [reason, setReason] = useState('');
@@ -46,14 +46,7 @@ export function EraseContent({
   });
   const erase = async (cmd: ProcessCommand | null): Promise<EraseOutcome> => {
     if (!cmd) return { ok: false, kind: 'storage', problem: { code: 'failed', detail: 'not ready' } };
-    const outcome = await eraseEvidenceContent(
-      services.db,
-      services.engine,
-      services.sha256,
-      processId,
-      cmd,
-      signer ? eventSignerOf(signer) : null,
-    );
+    const outcome = await send('eraseContent', { processId, command: cmd, signer: signer ? eventSignerOf(signer) : null });
     if (outcome.ok) onErased(outcome);
     return outcome;
   };

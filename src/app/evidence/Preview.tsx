@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { EvidenceContent } from '../../../machines/process/process.events.ts';
+import { storedFile } from '../../db/reads.ts';
 import { hashBlob } from '../../domain/crypto/hash-file.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
@@ -36,7 +37,7 @@ function useStoredFile(content: FileContent): Loaded {
     };
     setLoaded({ status: 'loading' });
     (async () => {
-      const stored = await db.files.get(sha256);
+      const stored = await storedFile(db, sha256);
       if (!alive) return;
       if (!stored || !(stored.blob instanceof Blob)) {
         setLoaded({ status: 'missing' });

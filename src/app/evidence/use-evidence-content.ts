@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EvidenceContent } from '../../../machines/process/process.events.ts';
 import type { StoredFile } from '../../db/database.ts';
+import { isFileStored } from '../../db/reads.ts';
 import { hashBlob, MAX_EVIDENCE_BYTES } from '../../domain/crypto/hash-file.ts';
 import { useServices } from '../data.tsx';
 
@@ -84,7 +85,7 @@ export function useEvidenceContent(initialMode: ContentMode = 'file') {
           controller.signal,
         );
         const mediaType = declaredType(picked);
-        const alreadyStored = (await db.files.where('sha256').equals(hex).count()) > 0;
+        const alreadyStored = await isFileStored(db, hex);
         if (controller.signal.aborted) return;
         const stored: StoredFile = { sha256: hex, blob: new Blob([picked], { type: mediaType }), size: picked.size, mediaType };
         setFile({ status: 'ready', name, stored, alreadyStored });

@@ -3,6 +3,7 @@
  * the person using this device), the log as a CSV table, and the way to the printable report.
  */
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { consistentLog } from '../../db/process-reads.ts';
 import { CSV_MEDIA_TYPE, eventsCsv } from '../../domain/export/csv.ts';
 import { exportFileName } from '../../domain/export/file-names.ts';
 import { useServices } from '../data.tsx';
@@ -10,7 +11,7 @@ import { useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { downloadBlob } from '../ui/download.ts';
 import { ExportButton, ExportCard, ExportOutcome, useExportRun } from './ExportCard.tsx';
-import { exportBundle, readConsistentLog } from './log-export.ts';
+import { exportBundle } from './log-export.ts';
 import { exportMessages } from './messages.ts';
 import { SignerCard } from './SignerCard.tsx';
 import { type HeadSigner, useHeadSigner } from './use-head-signer.ts';
@@ -45,7 +46,7 @@ function CsvExportCard({ processId, snapshot }: { processId: string; snapshot: P
   const { busy, done, error, run } = useExportRun();
   const start = () =>
     run(async () => {
-      const log = await readConsistentLog(db, engine, processId);
+      const log = await consistentLog(db, engine, processId);
       const csv = eventsCsv({ ...log, rulebook: engine.rulebook, lang });
       const name = exportFileName('csv', snapshot.context.agency?.name ?? '', now());
       downloadBlob(new Blob([csv], { type: CSV_MEDIA_TYPE }), name);

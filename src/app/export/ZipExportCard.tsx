@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { erasedDigests } from '../../../machines/process/process.queries.ts';
+import { storedFile, storedFileCounts } from '../../db/reads.ts';
 import { evidenceIndexOf } from '../../domain/bundle.ts';
 import { type EvidenceLookup, writeAuditZip } from '../../domain/export/audit-zip.ts';
 import { exportFileName } from '../../domain/export/file-names.ts';
@@ -40,11 +41,7 @@ function useEvidenceOnDevice(snapshot: ProcessSnapshot) {
   const expected = digests.filter((digest) => !erased.has(digest));
   const erasedCount = digests.length - expected.length;
   const key = expected.join(',');
-  const counts = useLiveQuery(async () => {
-    const rows = await db.files.bulkGet(key ? key.split(',') : []);
-    const present = rows.filter((row) => row !== undefined);
-    return { total: rows.length, present: present.length, bytes: present.reduce((sum, row) => sum + row.size, 0) };
-  }, [db, key]);
+  const counts = useLiveQuery(() => storedFileCounts(db, key ? key.split(',') : []), [db, key]);
   return { counts, erased, erasedCount };
 }
 
@@ -59,7 +56,7 @@ export function ZipExportCard({ processId, snapshot, signer }: { processId: stri
   const controller = useRef<AbortController | null>(null);
 
   const lookup: EvidenceLookup = async (digest) => {
-    const file = await db.files.get(digest);
+    const file = await storedFile(db, digest);
     return file ? { size: file.blob.size, mediaType: file.mediaType, open: () => file.blob.stream() } : null;
   };
 

@@ -5,14 +5,13 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { stageTemplate } from '../../../standards/rulebook.ts';
-import { loadProcess } from '../../db/process-store.ts';
-import { savedResponses } from '../../db/signoff-files.ts';
+import { inboxSources } from '../../db/process-reads.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { RequestFileOpen } from '../signoff/RequestFileOpen.tsx';
-import { type InboxEntry, type InboxRow, inboxRows } from './inbox.ts';
+import { type InboxRow, inboxRows } from './inbox.ts';
 import { inboxMessages } from './messages.ts';
 import './inbox.css';
 
@@ -28,15 +27,8 @@ function Inbox() {
   const t = useMessages(inboxMessages);
   const { db, engine, now } = useServices();
   const identity = useCurrentIdentity();
-  const data = useLiveQuery(async () => {
-    const summaries = await db.processes.toArray();
-    const loaded = await Promise.all(summaries.map((s) => loadProcess(db, engine, s.processId)));
-    const entries: InboxEntry[] = loaded.flatMap((l, i) =>
-      l.ok && l.state.head ? [{ processId: l.state.processId, snapshot: l.state.snapshot, readOnly: Boolean(summaries[i]?.readOnly) }] : [],
-    );
-    return { entries, saved: await savedResponses(db) };
-  }, [db, engine]);
-  const rows = data ? inboxRows(engine.rulebook, data.entries, identity?.personId ?? null, now().toISOString(), data.saved) : null;
+  const data = useLiveQuery(() => inboxSources(db, engine), [db, engine]);
+  const rows = data ? inboxRows(engine.rulebook, data.processes, identity?.personId ?? null, now().toISOString(), data.saved) : null;
   const mine = rows?.filter((r) => r.mine.length > 0) ?? [];
   const others = rows?.filter((r) => r.mine.length === 0) ?? [];
   return (

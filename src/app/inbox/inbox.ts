@@ -8,13 +8,8 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { dayOf, signOffState } from '../../../machines/process/process.queries.ts';
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import type { RoleId, StageId } from '../../../standards/schema.ts';
-import type { SavedResponse } from '../../db/signoff-files.ts';
-
-export interface InboxEntry {
-  processId: string;
-  snapshot: ProcessSnapshot;
-  readOnly: boolean;
-}
+import type { StoredProcess } from '../../db/process-reads.ts';
+import type { SavedResponse } from '../../db/saved-responses.ts';
 
 export interface InboxRow {
   processId: string;
@@ -43,7 +38,7 @@ export function addDays(day: string, days: number): string {
 
 export function inboxRows(
   rulebook: Rulebook,
-  entries: readonly InboxEntry[],
+  entries: readonly StoredProcess[],
   personId: string | null,
   now: string,
   saved: readonly SavedResponse[] = [],

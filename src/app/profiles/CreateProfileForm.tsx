@@ -7,9 +7,8 @@
 import { type FormEvent, useState } from 'react';
 import processTemplate from '../../../standards/process-template.json' with { type: 'json' };
 import type { RoleId } from '../../../standards/schema.ts';
-import { createIdentity, createProtectedIdentity, setCurrentIdentity } from '../../db/identities.ts';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../domain/crypto/wrap.ts';
-import { useBaseServices } from '../data.tsx';
+import { useSend } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';
 import { TextField } from '../ui/Field.tsx';
@@ -28,7 +27,7 @@ export function CreateProfileForm({
 }) {
   const t = useMessages(profileMessages);
   const { lang } = useLang();
-  const { db } = useBaseServices();
+  const send = useSend();
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [roles, setRoles] = useState<RoleId[]>([]);
@@ -60,14 +59,14 @@ export function CreateProfileForm({
     let created: { personId: string; name: string };
     try {
       if (protection === 'passphrase') {
-        const { identity, unlocked } = await createProtectedIdentity(db, { ...args, passphrase });
-        await setCurrentIdentity(db, identity.personId);
+        const { identity, unlocked } = await send('createProtectedProfile', { ...args, passphrase });
+        await send('chooseProfile', { personId: identity.personId });
         holdUnlocked(identity.personId, unlocked);
         created = identity;
       } else {
-        const identity = await createIdentity(db, args);
+        const identity = await send('createProfile', args);
         lockProfiles();
-        await setCurrentIdentity(db, identity.personId);
+        await send('chooseProfile', { personId: identity.personId });
         created = identity;
       }
     } finally {

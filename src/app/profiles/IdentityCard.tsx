@@ -6,10 +6,9 @@
  */
 import { useEffect } from 'react';
 import type { Identity } from '../../db/database.ts';
-import { ensureKeyProof } from '../../db/identities.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import { identityFileName, identityFileOf, serializeIdentityFile } from '../../domain/identity-file.ts';
-import { useBaseServices } from '../data.tsx';
+import { useSend } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { downloadText } from '../ui/download.ts';
 import { Fingerprint } from './Fingerprint.tsx';
@@ -20,13 +19,13 @@ import { UnlockPrompt } from './UnlockPrompt.tsx';
 
 export function IdentityCard({ identity }: { identity: Identity }) {
   const t = useMessages(profileMessages);
-  const { db } = useBaseServices();
+  const send = useSend();
   const unlocked = useUnlockedKey(identity.personId);
   const { keyProof } = identity;
   useEffect(() => {
     // The stored profile changes once the proof is made, and this card re-renders with it.
-    if (!keyProof) ensureKeyProof(db, identity, unlocked);
-  }, [db, identity, keyProof, unlocked]);
+    if (!keyProof) send('proveKey', { identity, unlocked });
+  }, [send, identity, keyProof, unlocked]);
   if (!keyProof) {
     return (
       <section className="identity-card" aria-labelledby="identity-title">

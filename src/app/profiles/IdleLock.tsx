@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { AnkerpunktDb } from '../../db/database.ts';
-import { IDLE_LOCK_DEFAULT_MINUTES, idleLockMinutes } from '../../db/identities.ts';
+import { IDLE_LOCK_DEFAULT_MINUTES, idleLockMinutes } from '../../db/reads.ts';
 import { lockProfiles, unlockedPersonId } from './session.ts';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;

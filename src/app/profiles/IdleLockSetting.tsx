@@ -1,8 +1,8 @@
 /** How long an unlocked passphrase profile may sit without input before it locks itself. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useState } from 'react';
-import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, idleLockMinutes, setIdleLockMinutes } from '../../db/identities.ts';
-import { useBaseServices } from '../data.tsx';
+import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, idleLockMinutes } from '../../db/reads.ts';
+import { useBaseServices, useSend } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';
 import { TextField } from '../ui/Field.tsx';
@@ -11,6 +11,7 @@ import { profileMessages } from './messages.ts';
 export function IdleLockSetting() {
   const t = useMessages(profileMessages);
   const { db } = useBaseServices();
+  const send = useSend();
   const stored = useLiveQuery(() => idleLockMinutes(db), [db]);
   // What the user typed, if anything: the stored value shows only until then, so a value that
   // loads late can never overwrite typing (it did, and made the idle-lock e2e test flaky).
@@ -27,7 +28,7 @@ export function IdleLockSetting() {
       return;
     }
     setError(null);
-    await setIdleLockMinutes(db, minutes);
+    await send('setIdleLock', { minutes });
     setDraft(null);
     setStatus(t.idleSaved(minutes));
   };

@@ -6,8 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Identity } from '../../db/database.ts';
-import { protectionOf, setCurrentIdentity } from '../../db/identities.ts';
-import { useBaseServices, useCurrentIdentity } from '../data.tsx';
+import { profiles, protectionOf } from '../../db/reads.ts';
+import { useBaseServices, useCurrentIdentity, useSend } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { SelectField } from '../ui/Field.tsx';
 import { CreateProfileForm } from './CreateProfileForm.tsx';
@@ -24,8 +24,9 @@ import { Status } from '../ui/Announcer.tsx';
 export function ProfilesSection() {
   const t = useMessages(profileMessages);
   const { db } = useBaseServices();
+  const send = useSend();
   const current = useCurrentIdentity();
-  const identities = useLiveQuery(() => db.identities.toArray(), [db]);
+  const identities = useLiveQuery(() => profiles(db), [db]);
   const [status, setStatus] = useState('');
   // The profile just created, whose choice box takes the focus once it shows that person.
   const [justCreated, setJustCreated] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function ProfilesSection() {
     const next = identities?.find((i) => i.personId === personId);
     if (!next) return;
     lockProfiles();
-    await setCurrentIdentity(db, personId);
+    await send('chooseProfile', { personId });
     setStatus(t.switched(next.name));
   };
   return (

@@ -5,9 +5,9 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { Identity } from '../../db/database.ts';
-import { protectionOf, replaceKey, unlockIdentity } from '../../db/identities.ts';
+import { protectionOf } from '../../db/reads.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
-import { useBaseServices } from '../data.tsx';
+import { useSend } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';
 import { TextField } from '../ui/Field.tsx';
@@ -16,7 +16,7 @@ import { holdUnlocked } from './session.ts';
 
 export function ReplaceKey({ identity }: { identity: Identity }) {
   const t = useMessages(profileMessages);
-  const { db } = useBaseServices();
+  const send = useSend();
   const protectedByPassphrase = protectionOf(identity) === 'passphrase';
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +32,7 @@ export function ReplaceKey({ identity }: { identity: Identity }) {
         return;
       }
       setBusy(true);
-      const check = await unlockIdentity(identity, passphrase);
+      const check = await send('unlockProfile', { identity, passphrase });
       if (!check.ok) {
         setBusy(false);
         setError(t.wrongPassphrase);
@@ -41,7 +41,7 @@ export function ReplaceKey({ identity }: { identity: Identity }) {
     }
     setBusy(true);
     setError(null);
-    const { identity: next, unlocked } = await replaceKey(db, identity, protectedByPassphrase ? passphrase : undefined);
+    const { identity: next, unlocked } = await send('replaceKey', { identity, passphrase: protectedByPassphrase ? passphrase : undefined });
     if (unlocked) holdUnlocked(next.personId, unlocked);
     setBusy(false);
     setPassphrase('');

@@ -3,8 +3,8 @@
  * for a device profile or an unlocked one, so signing screens can always include it.
  */
 import { type FormEvent, useId, useState } from 'react';
-import { protectionOf, unlockIdentity } from '../../db/identities.ts';
-import { useCurrentIdentity } from '../data.tsx';
+import { protectionOf } from '../../db/reads.ts';
+import { useCurrentIdentity, useSend } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { profileMessages } from './messages.ts';
@@ -22,6 +22,7 @@ export function UnlockPrompt() {
 function UnlockForm({ personId }: { personId: string }) {
   const t = useMessages(profileMessages);
   const identity = useCurrentIdentity();
+  const send = useSend();
   const titleId = useId();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ function UnlockForm({ personId }: { personId: string }) {
       return;
     }
     setBusy(true);
-    const outcome = await unlockIdentity(identity, passphrase);
+    const outcome = await send('unlockProfile', { identity, passphrase });
     setBusy(false);
     if (outcome.ok) {
       setPassphrase('');

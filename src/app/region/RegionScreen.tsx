@@ -6,10 +6,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { excludedFromRegion, type FileImport, importBundles, setExcludedFromRegion } from '../../db/region-store.ts';
+import { excludedFromRegion } from '../../db/reads.ts';
+import type { FileImport } from '../../db/region-store.ts';
 import { CSV_MEDIA_TYPE } from '../../domain/export/csv.ts';
 import { overviewCsv } from '../../domain/export/overview-csv.ts';
-import { useProcessList, useServices } from '../data.tsx';
+import { useBaseServices, useProcessList, useSend, useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -35,7 +36,7 @@ export function RegionScreen() {
 
 function RegionView() {
   const t = useMessages(regionMessages);
-  const { db, engine, sha256, now } = useServices();
+  const send = useSend();
   const [progress, setProgress] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [results, setResults] = useState<FileImport[] | null>(null);
@@ -44,7 +45,7 @@ function RegionView() {
     setResults(null);
     setImporting(true);
     setProgress(t.importing(0, files.length));
-    const done = await importBundles(db, engine, sha256, files, now(), (n, total) => setProgress(t.importing(n, total)));
+    const done = await send('importRegionBundles', { files, onFile: (n, total) => setProgress(t.importing(n, total)) });
     setImporting(false);
     setProgress(t.imported(done.filter((d) => d.outcome.ok).length, done.length));
     setResults(done);
@@ -155,12 +156,13 @@ function ImportResults({ results }: { results: FileImport[] }) {
 
 function IncludeList() {
   const t = useMessages(regionMessages);
-  const { db } = useServices();
+  const { db } = useBaseServices();
+  const send = useSend();
   const processes = useProcessList() ?? [];
   const excluded = useLiveQuery(() => excludedFromRegion(db), [db]) ?? [];
   if (processes.length === 0) return null;
   const toggle = (processId: string, include: boolean) =>
-    setExcludedFromRegion(db, include ? excluded.filter((id) => id !== processId) : [...excluded, processId]);
+    send('setRegionExcluded', { processIds: include ? excluded.filter((id) => id !== processId) : [...excluded, processId] });
   return (
     <details className="card region-include">
       <summary>{t.includeTitle}</summary>

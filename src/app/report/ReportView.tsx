@@ -6,6 +6,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { openingEvent, processHead } from '../../db/reads.ts';
 import { buildReport, type ChainReport, type ProcessReport } from '../../domain/report.ts';
 import { wordsFor } from '../../i18n/reasons.ts';
 import { useServices } from '../data.tsx';
@@ -88,9 +89,9 @@ export function ReportView({ processId, snapshot }: { processId: string; snapsho
   const t = useMessages(reportMessages);
   const { lang } = useLang();
   const { db, engine, now } = useServices();
-  const head = useLiveQuery(() => db.heads.get(processId), [db, processId]);
+  const head = useLiveQuery(() => processHead(db, processId), [db, processId]);
   // The opening names the founder's key: the root every other key was registered from.
-  const opening = useLiveQuery(() => db.events.get([processId, 1]), [db, processId]);
+  const opening = useLiveQuery(() => openingEvent(db, processId), [db, processId]);
   const founderKeyId = opening?.type === 'ProcessOpened' ? opening.payload.founder.key.keyId : null;
   const chain = head ? { eventCount: head.seq, headHash: head.hash, founderKeyId } : null;
   const asOf = now().toISOString();

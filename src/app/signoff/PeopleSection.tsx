@@ -9,9 +9,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import type { RoleId } from '../../../standards/schema.ts';
-import { ensureKeyProof } from '../../db/identities.ts';
+import { profiles } from '../../db/reads.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
-import { useServices } from '../data.tsx';
+import { useSend, useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { useActionScope, useAppend, useReadOnly } from '../process-data.tsx';
 import { profileMessages } from '../profiles/messages.ts';
@@ -26,11 +26,12 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
   const p = useMessages(profileMessages);
   const { lang } = useLang();
   const { db, engine } = useServices();
+  const send = useSend();
   const { build, append } = useAppend(processId, snapshot);
   // A read-only copy is for reviewing: who is registered is shown, changing it is not offered.
   const readOnly = useReadOnly() !== null;
   const { may } = useActionScope(snapshot);
-  const identities = useLiveQuery(() => db.identities.toArray(), [db]) ?? [];
+  const identities = useLiveQuery(() => profiles(db), [db]) ?? [];
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<RoleId>('managingDirector');
   const ctx = snapshot.context;
@@ -44,14 +45,14 @@ export function PeopleSection({ processId, snapshot }: { processId: string; snap
     let current = true;
     setKeyProof(chosen?.keyProof ?? null);
     if (chosen && !chosen.keyProof) {
-      ensureKeyProof(db, chosen).then((proof) => {
+      send('proveKey', { identity: chosen }).then((proof) => {
         if (current) setKeyProof(proof);
       });
     }
     return () => {
       current = false;
     };
-  }, [db, chosen]);
+  }, [send, chosen]);
   const command = chosen
     ? build({
         type: 'PersonRegistered',

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { SignOffRequestRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
-import { exportRequestFile } from '../../db/signoff-files.ts';
+import { exportRequestFile } from '../../db/process-reads.ts';
 import { requestFileName } from '../../domain/signoff-exchange.ts';
 import { useServices, useSigner } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';

@@ -4,10 +4,10 @@
  * the request still open) and stored as a read-only copy; then the review opens.
  */
 import { useState } from 'react';
-import { type OpenRequestProblem, openRequestFile } from '../../db/signoff-files.ts';
+import type { OpenRequestProblem } from '../../db/signoff-files.ts';
 import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
 import { MAX_REQUEST_FILE_BYTES } from '../../domain/signoff-exchange.ts';
-import { useServices } from '../data.tsx';
+import { useSend } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
 import { DropZone } from '../ui/DropZone.tsx';
@@ -19,7 +19,7 @@ import { Status } from '../ui/Announcer.tsx';
 export function RequestFileOpen() {
   const t = useMessages(exchangeMessages);
   const { lang } = useLang();
-  const { db, engine, sha256, now } = useServices();
+  const send = useSend();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<OpenRequestProblem | null>(null);
   const open = async (file: File) => {
@@ -27,7 +27,7 @@ export function RequestFileOpen() {
     setProblem(null);
     const chosen = await readChosenFile(file, MAX_REQUEST_FILE_BYTES);
     const out = chosen.ok
-      ? await openRequestFile(db, engine, sha256, chosen.bytes, now().toISOString())
+      ? await send('openRequestFile', { bytes: chosen.bytes })
       : ({ ok: false, problem: { code: 'tooLarge', bytes: chosen.bytes, limit: MAX_REQUEST_FILE_BYTES } } as const);
     setBusy(false);
     if (out.ok) navigate({ screen: 'process', processId: out.processId, tab: 'overview' });

@@ -8,11 +8,10 @@ import { findRequest } from '../../../machines/process/process.collections.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import type { Reason } from '../../../machines/process/reasons.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
-import { recordSavedResponse } from '../../db/signoff-files.ts';
 import { signDecision } from '../../domain/commands.ts';
 import { decide, explainCommand } from '../../domain/process-engine.ts';
 import { buildResponseFile, responseFileName, type SignedDecision, serializeExchangeFile } from '../../domain/signoff-exchange.ts';
-import { type Signer, useServices } from '../data.tsx';
+import { type Signer, useSend, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';
 import { downloadText } from '../ui/download.ts';
@@ -35,7 +34,8 @@ export function ResponseFileButtons({
   onSaved: () => void;
 }) {
   const t = useMessages(exchangeMessages);
-  const { db, engine, sha256, now } = useServices();
+  const { engine, sha256, now } = useServices();
+  const send = useSend();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -60,7 +60,7 @@ export function ResponseFileButtons({
     const stageTitle = request ? stageTemplate(engine.rulebook, request.stage).title.de : ctx.stage;
     const fileName = responseFileName(ctx.agency?.name ?? processId, stageTitle, kind, now().toISOString().slice(0, 10));
     downloadText(fileName, serializeExchangeFile(buildResponseFile(processId, signed)));
-    await recordSavedResponse(db, {
+    await send('noteSavedResponse', {
       processId,
       requestId: signed.payload.requestId,
       decision: kind,

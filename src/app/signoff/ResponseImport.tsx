@@ -6,10 +6,10 @@
  */
 import { useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { type ImportResponseOutcome, importResponseFile } from '../../db/signoff-files.ts';
+import type { ImportResponseOutcome } from '../../db/signoff-files.ts';
 import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
 import { MAX_RESPONSE_FILE_BYTES } from '../../domain/signoff-exchange.ts';
-import { eventSignerOf, useServices, useSigner } from '../data.tsx';
+import { eventSignerOf, useSend, useSigner } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { DropZone } from '../ui/DropZone.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';
@@ -21,7 +21,7 @@ import { Status } from '../ui/Announcer.tsx';
 export function ResponseImport({ processId, snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   const t = useMessages(exchangeMessages);
   const { lang } = useLang();
-  const { db, engine, sha256, now } = useServices();
+  const send = useSend();
   const signer = useSigner();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportResponseOutcome | null>(null);
@@ -30,7 +30,7 @@ export function ResponseImport({ processId, snapshot }: { processId: string; sna
     setOutcome(null);
     const chosen = await readChosenFile(file, MAX_RESPONSE_FILE_BYTES);
     const result: ImportResponseOutcome = chosen.ok
-      ? await importResponseFile(db, engine, sha256, processId, chosen.bytes, now(), signer ? eventSignerOf(signer) : null)
+      ? await send('importResponse', { processId, bytes: chosen.bytes, recorder: signer ? eventSignerOf(signer) : null })
       : { ok: false, kind: 'file', problem: { code: 'tooLarge', bytes: chosen.bytes, limit: MAX_RESPONSE_FILE_BYTES } };
     setBusy(false);
     setOutcome(result);

@@ -4,16 +4,16 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { AgencyType } from '../../../standards/schema.ts';
-import { createIdentity, setCurrentIdentity, signingKeyOf } from '../../db/identities.ts';
-import { type AppendOutcome, appendCommand } from '../../db/process-store.ts';
-import { useCurrentIdentity, useServices, useSigner } from '../data.tsx';
+import type { AppendOutcome } from '../../db/process-store.ts';
+import { signingKeyOf } from '../../db/reads.ts';
+import { DEMO_AMBASSADOR_ID } from '../../domain/demo/demo-id.ts';
+import { useCurrentIdentity, useSend, useServices, useSigner } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { useMessages } from '../i18n.tsx';
 import { requestPersistentStorage } from '../persistence.ts';
 import { Link, navigate } from '../router.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { OutcomeMessage } from '../ui/Reasons.tsx';
-import { DEMO_AMBASSADOR_ID } from './demo-id.ts';
 import { startMessages } from './messages.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -21,6 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 function CreateProcessForm() {
   const t = useMessages(startMessages);
   const services = useServices();
+  const send = useSend();
   const current = useCurrentIdentity();
   // After the demo, the device acts as its sample ambassador; a real process needs the real person.
   const demoPersona = current?.personId === DEMO_AMBASSADOR_ID ? current : null;
@@ -50,18 +51,15 @@ function CreateProcessForm() {
       document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const me = identity ?? (await createIdentity(services.db, { name: form.person.trim(), organisation: form.organisation.trim() }));
-    if (demoPersona) await setCurrentIdentity(services.db, me.personId);
+    const me = identity ?? (await send('createProfile', { name: form.person.trim(), organisation: form.organisation.trim() }));
+    if (demoPersona) await send('chooseProfile', { personId: me.personId });
     const processId = crypto.randomUUID();
     // The founder's key signs the opening; a locked passphrase profile must be unlocked first.
     const key = me === identity && signer ? { privateKey: signer.privateKey, record: me.publicKey } : signingKeyOf(me);
     const eventSigner = key ? { personId: me.personId, key } : null;
-    const result = await appendCommand(
-      services.db,
-      services.engine,
-      services.sha256,
+    const result = await send('recordEvent', {
       processId,
-      {
+      command: {
         type: 'ProcessOpened',
         id: crypto.randomUUID(),
         at: services.now().toISOString(),
@@ -75,8 +73,8 @@ function CreateProcessForm() {
           founder: { personId: me.personId, name: me.name, roles: ['ambassador'], organisation: me.organisation, key: me.publicKey },
         },
       },
-      eventSigner,
-    );
+      signer: eventSigner,
+    });
     setOutcome(result);
     if (result.ok) {
       requestPersistentStorage();

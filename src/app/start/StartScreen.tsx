@@ -3,13 +3,13 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import processTemplate from '../../../standards/process-template.json' with { type: 'json' };
+import { DEMO_PROCESS_ID } from '../../domain/demo/demo-id.ts';
 import { BackupReminder } from '../backup/BackupReminder.tsx';
-import { useBaseServices, useProcessList } from '../data.tsx';
+import { useProcessList, useSend } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';
 import { requestPersistentStorage } from '../persistence.ts';
 import { Link, navigate } from '../router.tsx';
 import { Status } from '../ui/Announcer.tsx';
-import { DEMO_PROCESS_ID } from './demo-id.ts';
 import { startMessages } from './messages.ts';
 
 const CreateProcess = lazy(() => import('./CreateProcess.tsx').then((m) => ({ default: m.CreateProcess })));
@@ -73,7 +73,7 @@ function ProcessList() {
 /** Loads the demo process, or, once it is on this device, opens it instead of offering it again. */
 function DemoLoader() {
   const t = useMessages(startMessages);
-  const services = useBaseServices();
+  const send = useSend();
   const processes = useProcessList();
   const loaded = processes?.some((p) => p.processId === DEMO_PROCESS_ID) ?? false;
   const [busy, setBusy] = useState(false);
@@ -82,8 +82,7 @@ function DemoLoader() {
     setBusy(true);
     setMessage(t.demoLoading);
     // The demo generator is loaded only when asked for: it is not part of the initial download.
-    const { loadDemo } = await import('./load-demo.ts');
-    const outcome = await loadDemo(services);
+    const outcome = await send('loadDemo');
     setBusy(false);
     if (outcome.ok) requestPersistentStorage();
     if (outcome.ok || outcome.kind === 'exists') {

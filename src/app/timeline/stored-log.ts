@@ -4,7 +4,7 @@
  * rules), which takes a while for a long log, so it runs after the list is on screen.
  */
 import { useEffect, useState } from 'react';
-import { eventsOf } from '../../db/process-store.ts';
+import { storedLog } from '../../db/process-reads.ts';
 import type { LoggedEvent } from '../../domain/chain.ts';
 import type { Sha256Hex } from '../../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../../domain/process-engine.ts';
@@ -23,9 +23,9 @@ export function useStoredLog(processId: string, headSeq: number): StoredLog {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new event (headSeq) must re-read the log
   useEffect(() => {
     let current = true;
-    Promise.all([eventsOf(db, processId), db.heads.get(processId)])
-      .then(([events, head]) => {
-        if (current) setLog({ status: 'ready', events, head: head ? { seq: head.seq, hash: head.hash } : null });
+    storedLog(db, processId)
+      .then(({ events, head }) => {
+        if (current) setLog({ status: 'ready', events, head });
       })
       .catch((error: unknown) => {
         if (current) setLog({ status: 'failed', detail: error instanceof Error ? error.message : String(error) });

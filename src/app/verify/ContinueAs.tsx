@@ -9,8 +9,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import type { Identity } from '../../db/database.ts';
-import { setCurrentIdentity } from '../../db/identities.ts';
-import { useCurrentIdentity, useServices } from '../data.tsx';
+import { profiles as storedProfiles } from '../../db/reads.ts';
+import { useCurrentIdentity, useSend, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { Fingerprint } from '../profiles/Fingerprint.tsx';
 import { Link } from '../router.tsx';
@@ -32,8 +32,9 @@ function continuesAsAmbassador(snapshot: ProcessSnapshot, identity: Identity): b
 export function ContinueAs({ snapshot }: { processId: string; snapshot: ProcessSnapshot }) {
   const t = useMessages(verifyMessages);
   const { db } = useServices();
+  const send = useSend();
   const current = useCurrentIdentity();
-  const profiles = useLiveQuery(() => db.identities.toArray(), [db]);
+  const profiles = useLiveQuery(() => storedProfiles(db), [db]);
   const [switched, setSwitched] = useState<string | null>(null);
 
   if (current && continuesAsAmbassador(snapshot, current)) {
@@ -52,7 +53,7 @@ export function ContinueAs({ snapshot }: { processId: string; snapshot: ProcessS
             type="button"
             className="primary"
             onClick={async () => {
-              await setCurrentIdentity(db, candidate.personId);
+              await send('chooseProfile', { personId: candidate.personId });
               setSwitched(candidate.name);
             }}
           >

@@ -6,13 +6,13 @@
  */
 import { useRef, useState } from 'react';
 import { verdictLine } from '../../cli/verdict-text.ts';
-import { type BundleImportOutcome, type ImportMode, importCheckedBundle } from '../../db/import-store.ts';
+import type { BundleImportOutcome, ImportMode } from '../../db/import-store.ts';
 import { type BundleFile, readBundleFile } from '../../domain/import/bundle-file.ts';
 import { type BundleCheck, checkEvidence } from '../../domain/import/check-bundle.ts';
 import { bundleFileProblemText } from '../../domain/import/messages.ts';
 import { eventTypeLabel } from '../../domain/timeline.ts';
 import { verifyBundle } from '../../domain/verify.ts';
-import { useServices } from '../data.tsx';
+import { useSend, useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -181,7 +181,8 @@ function Result({ name, check }: { name: string; check: BundleCheck }) {
 function ImportActions({ check, agencyName }: { check: Extract<BundleCheck, { ok: true }>; agencyName: string }) {
   const t = useMessages(verifyMessages);
   const { lang } = useLang();
-  const { db, engine, sha256, now } = useServices();
+  const { engine } = useServices();
+  const send = useSend();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<BundleImportOutcome | null>(null);
@@ -191,7 +192,7 @@ function ImportActions({ check, agencyName }: { check: Extract<BundleCheck, { ok
     setBusy(true);
     setConfirming(false);
     try {
-      setOutcome(await importCheckedBundle(db, engine, sha256, check, mode, now()));
+      setOutcome(await send('importBundle', { check, mode }));
     } catch (error) {
       setOutcome({ ok: false, problem: { code: 'storage', problem: { code: 'failed', detail: String(error) } } });
     }

@@ -3,15 +3,14 @@
  * this device's database, with its evidence files, and makes its ambassador the person using
  * the device, so a newcomer sees a lived-in process in one click and can work in it.
  */
-import type { Identity } from '../../db/database.ts';
-import { adoptIdentity } from '../../db/identities.ts';
-import { type ImportOutcome, importLog } from '../../db/process-store.ts';
-import type { ScriptPerson } from '../../domain/demo/demo-writer.ts';
-import { buildJobcenterDemo } from '../../domain/demo/jobcenter-demo.ts';
-import { engine as processEngine } from '../../domain/process-engine.ts';
-import type { BaseServices } from '../data.tsx';
-
-import { DEMO_PROCESS_ID } from './demo-id.ts';
+import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import { DEMO_PROCESS_ID } from '../domain/demo/demo-id.ts';
+import type { ScriptPerson } from '../domain/demo/demo-writer.ts';
+import { buildJobcenterDemo } from '../domain/demo/jobcenter-demo.ts';
+import type { ProcessEngine } from '../domain/process-engine.ts';
+import type { AnkerpunktDb, Identity } from './database.ts';
+import { adoptIdentity } from './identities.ts';
+import { type ImportOutcome, importLog } from './process-store.ts';
 
 function identityOf(person: ScriptPerson): Identity {
   return {
@@ -24,9 +23,7 @@ function identityOf(person: ScriptPerson): Identity {
   };
 }
 
-export async function loadDemo(services: BaseServices): Promise<ImportOutcome> {
-  const { db, sha256 } = services;
-  const engine = processEngine();
+export async function loadDemo(db: AnkerpunktDb, engine: ProcessEngine, sha256: Sha256Hex): Promise<ImportOutcome> {
   if (await db.heads.get(DEMO_PROCESS_ID)) return { ok: false, kind: 'exists', detail: DEMO_PROCESS_ID };
   const { writer, people } = await buildJobcenterDemo(engine, sha256);
   const files = [...writer.files].map(([digest, file]) => ({
