@@ -18,20 +18,32 @@ import { ruleReasons } from './process.rules.ts';
 /** Bumped whenever the machine would decide any recorded log differently. */
 export const PROCESS_MACHINE_VERSION = '2';
 
-type GuardName =
-  | 'isValidOpening'
-  | 'mayManagePeople'
-  | 'mayRecordEvidence'
-  | 'mayEraseContent'
-  | 'measureStepAllowed'
-  | 'mayRecordAssessment'
-  | 'milestoneReadyForSignOff'
-  | 'fourEyesSignOff'
-  | 'mayPauseOrResume';
+/**
+ * Each guard is named by the facts it decides and checks exactly those facts' rules (actor, clock,
+ * and the rule of process.rules.ts). A guard asked about any other event refuses, so a transition
+ * wired to the wrong guard in the chart below fails every test instead of passing silently.
+ */
+export const GUARDED_FACTS = {
+  isValidOpening: ['ProcessOpened'],
+  mayManagePeople: ['PersonRegistered', 'KeyRegistered', 'KeyRevoked'],
+  mayRecordEvidence: ['EvidenceAttached', 'EvidenceRevised'],
+  mayEraseContent: ['EvidenceErased'],
+  measureStepAllowed: ['MeasurePlanned', 'MeasureStarted', 'MeasureCompleted', 'MeasureReplanned', 'MeasureCancelled'],
+  mayRecordAssessment: ['AssessmentRecorded'],
+  milestoneReadyForSignOff: ['SignOffRequested'],
+  fourEyesSignOff: ['SignOffGranted', 'SignOffRefused'],
+  mayPauseOrResume: ['ProcessPaused', 'ProcessResumed'],
+} as const satisfies Record<string, readonly EventType[]>;
+
+type GuardName = keyof typeof GUARDED_FACTS;
 
 export function createProcessMachine(rulebook: Rulebook) {
-  const allowedByRules = ({ context, event }: { context: ProcessContext; event: ProcessEvent }) =>
-    ruleReasons(rulebook, context, event).length === 0;
+  const passesRules = (context: ProcessContext, event: ProcessEvent) => ruleReasons(rulebook, context, event).length === 0;
+  /** The guard that lets the facts of `name` happen when their rules give no reason against. */
+  const guardOf =
+    (name: GuardName) =>
+    ({ context, event }: { context: ProcessContext; event: ProcessEvent }) =>
+      (GUARDED_FACTS[name] as readonly EventType[]).includes(event.type) && passesRules(context, event);
 
   const advanceTo = (to: StageId) =>
     ({
@@ -52,17 +64,18 @@ export function createProcessMachine(rulebook: Rulebook) {
   return setup({
     types: { context: {} as ProcessContext, events: {} as ProcessEvent },
     guards: {
-      isValidOpening: allowedByRules,
-      mayManagePeople: allowedByRules,
-      mayRecordEvidence: allowedByRules,
-      mayEraseContent: allowedByRules,
-      measureStepAllowed: allowedByRules,
-      mayRecordAssessment: allowedByRules,
-      milestoneReadyForSignOff: allowedByRules,
-      fourEyesSignOff: allowedByRules,
-      mayPauseOrResume: allowedByRules,
+      isValidOpening: guardOf('isValidOpening'),
+      mayManagePeople: guardOf('mayManagePeople'),
+      mayRecordEvidence: guardOf('mayRecordEvidence'),
+      mayEraseContent: guardOf('mayEraseContent'),
+      measureStepAllowed: guardOf('measureStepAllowed'),
+      mayRecordAssessment: guardOf('mayRecordAssessment'),
+      milestoneReadyForSignOff: guardOf('milestoneReadyForSignOff'),
+      fourEyesSignOff: guardOf('fourEyesSignOff'),
+      mayPauseOrResume: guardOf('mayPauseOrResume'),
+      /** The stage's exit criteria are met, and the advance goes to `to`: one guard per target stage. */
       exitCriteriaMet: ({ context, event }, params: { to: StageId }) =>
-        event.type === 'StageAdvanced' && event.payload.to === params.to && allowedByRules({ context, event }),
+        event.type === 'StageAdvanced' && event.payload.to === params.to && passesRules(context, event),
     },
     actions: {
       recordFact: assign(({ context, event }) => applyEvent(context, event as EventOf<EventType>)),

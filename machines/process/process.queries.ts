@@ -1,10 +1,12 @@
 /**
  * Questions asked of a process's context: which evidence counts, which roles must sign, which
- * exit criteria are met. The machine's guards, `explain`, the report and the UI all ask these
- * same functions, so what the screen shows is exactly what the machine enforces.
+ * exit criteria are met, which measures are open, where the process may go next. The machine's
+ * guards, `explain`, the report and the UI all ask these same functions, so what the screen shows
+ * is exactly what the machine enforces. Screens ask only this module about a context, never its
+ * collections (src/app may not import process.collections.ts: tests/unit/import-graph.test.ts).
  */
 import { type Rulebook, stageTemplate } from '../../standards/rulebook.ts';
-import type { Condition, ExitCriterion, RoleId, StageId } from '../../standards/schema.ts';
+import { type Condition, type ExitCriterion, type RoleId, STAGE_ORDER, type StageId } from '../../standards/schema.ts';
 import { OPEN_MEASURE_STATUSES } from '../measure/measure.machine.ts';
 import { allEvidence, assessmentsOf, currentVisit, cycleRecord, findEvidence, findMeasure } from './process.collections.ts';
 import type {
@@ -17,6 +19,10 @@ import type {
 } from './process.context.ts';
 import type { EventType, SignOffCover } from './process.events.ts';
 import { type Reason, reason } from './reasons.ts';
+
+export { type MeasureStep, nextMeasureStatus } from '../measure/measure.machine.ts';
+// The records of a context by id, and which step a measure may take next, asked here like the rest.
+export { allEvidence, allMeasures, assessmentsOf, findEvidence, findMeasure, findRequest } from './process.collections.ts';
 
 /** The roles the rulebook permits to record an event of `type` at all. */
 export function rolesPermittedFor(rulebook: Rulebook, type: EventType): readonly RoleId[] {
@@ -99,12 +105,31 @@ export function evidenceForStage(ctx: ProcessContext, stage: StageId, at: string
     .sort((a, b) => (a.evidenceId < b.evidenceId ? -1 : 1));
 }
 
+/** A measure that still needs doing: planned, running or replanned. */
+export function isOpenMeasure(measure: MeasureRecord): boolean {
+  return OPEN_MEASURE_STATUSES.has(measure.status);
+}
+
+/** The open measures of every cycle, the one due first first. */
+export function openMeasures(ctx: ProcessContext): MeasureRecord[] {
+  return ctx.openMeasureIds
+    .map((id) => findMeasure(ctx, id))
+    .filter((m): m is MeasureRecord => m !== undefined && isOpenMeasure(m))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}
+
+/** The stages a process may advance to from `stage`: the next one, or after renewal what the template allows. */
+export function nextStages(rulebook: Rulebook, stage: StageId): StageId[] {
+  const next = STAGE_ORDER[STAGE_ORDER.indexOf(stage) + 1];
+  return next ? [next] : [...rulebook.template.renewalTargets];
+}
+
 export function measuresOfCycle(ctx: ProcessContext, cycle = ctx.cycle): MeasureRecord[] {
   return Object.values(cycleRecord(ctx, cycle).measures).filter((m) => m.status !== 'cancelled');
 }
 
 export function isOverdue(measure: MeasureRecord, at: string): boolean {
-  return OPEN_MEASURE_STATUSES.has(measure.status) && measure.due < dayOf(at);
+  return isOpenMeasure(measure) && measure.due < dayOf(at);
 }
 
 export function overdueMeasures(ctx: ProcessContext, at: string): MeasureRecord[] {

@@ -4,7 +4,6 @@
  * can never refuse without a reason to show.
  */
 import { type Rulebook, stageTemplate } from '../../standards/rulebook.ts';
-import { STAGE_ORDER, type StageId } from '../../standards/schema.ts';
 import { nextMeasureStatus } from '../measure/measure.machine.ts';
 import { findEvidence, findMeasure, findRequest } from './process.collections.ts';
 import type { ProcessContext } from './process.context.ts';
@@ -16,6 +15,7 @@ import {
   dayOf,
   exitCriteriaStatus,
   isExpired,
+  nextStages,
   requestsFor,
   requiredSignOffRoles,
   signOffState,
@@ -70,12 +70,6 @@ function measureStep(
     ];
   }
   return [];
-}
-
-function nextStagesFrom(rulebook: Rulebook, stage: StageId): StageId[] {
-  const i = STAGE_ORDER.indexOf(stage);
-  const next = STAGE_ORDER[i + 1];
-  return next ? [next] : [...rulebook.template.renewalTargets];
 }
 
 function decisionReasons(_rulebook: Rulebook, ctx: ProcessContext, event: EventOf<'SignOffGranted' | 'SignOffRefused'>): Reason[] {
@@ -272,7 +266,7 @@ export const RULES: { [T in EventType]: Rule<T> } = {
   StageAdvanced: (rulebook, ctx, e) => {
     const { from, to } = e.payload;
     if (from !== ctx.stage) return [reason('stageMismatch', { expected: ctx.stage, got: from })];
-    const allowed = nextStagesFrom(rulebook, ctx.stage);
+    const allowed = nextStages(rulebook, ctx.stage);
     if (!allowed.includes(to)) return [reason('wrongNextStage', { expected: allowed, got: to })];
     return exitCriteriaStatus(rulebook, ctx, ctx.stage, e.at).flatMap((c) => c.reasons);
   },

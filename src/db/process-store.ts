@@ -7,8 +7,7 @@
  * not part of it: it is refreshed shortly after (snapshot-refresh.ts) and may lag behind the log.
  */
 import Dexie from 'dexie';
-import { OPEN_MEASURE_STATUSES } from '../../machines/measure/measure.machine.ts';
-import { findMeasure } from '../../machines/process/process.collections.ts';
+import { openMeasures } from '../../machines/process/process.queries.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { Reason } from '../../machines/process/reasons.ts';
 import { prepareAppend } from '../domain/append.ts';
@@ -76,11 +75,7 @@ export async function loadProcess(db: AnkerpunktDb, eng: ProcessEngine, processI
 
 export function summaryOf(processId: string, snapshot: ProcessSnapshot, updatedAt: string, readOnly?: ReadOnlyOrigin): ProcessSummary {
   const ctx = snapshot.context;
-  const open = ctx.openMeasureIds
-    .map((id) => findMeasure(ctx, id))
-    .filter((m) => m !== undefined && OPEN_MEASURE_STATUSES.has(m.status))
-    .sort((a, b) => ((a?.due ?? '') < (b?.due ?? '') ? -1 : 1));
-  const next = open[0];
+  const next = openMeasures(ctx)[0];
   const today = updatedAt.slice(0, 10);
   return {
     processId,

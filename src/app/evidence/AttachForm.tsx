@@ -4,11 +4,9 @@
  * only gathers input; whether the evidence may be attached is asked of the domain on saving.
  */
 import { useRef, useState } from 'react';
-import { OPEN_MEASURE_STATUSES } from '../../../machines/measure/measure.machine.ts';
-import { allEvidence, findMeasure } from '../../../machines/process/process.collections.ts';
 import type { MeasureRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { currentRevision } from '../../../machines/process/process.queries.ts';
+import { allEvidence, currentRevision, findMeasure, isOpenMeasure } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
 import { useServices } from '../data.tsx';
@@ -82,7 +80,7 @@ export function AttachForm({ processId, snapshot }: { processId: string; snapsho
 
   const openMeasures = ctx.openMeasureIds
     .map((id) => findMeasure(ctx, id))
-    .filter((m): m is MeasureRecord => m !== undefined && OPEN_MEASURE_STATUSES.has(m.status));
+    .filter((m): m is MeasureRecord => m !== undefined && isOpenMeasure(m));
   const kind = engine.rulebook.evidenceKinds.kinds.find((k) => k.id === draft.kind);
   const duplicates = sameFileTitles(
     snapshot,

@@ -4,9 +4,9 @@
  * piece of evidence (#/p/<id>/evidence/<evidenceId>) brings that one into view and focuses it.
  */
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
-import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { EvidenceRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { findEvidence } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { STAGE_ORDER } from '../../../standards/schema.ts';
 import { useServices } from '../data.tsx';

@@ -1,8 +1,8 @@
 /** Small read-only views of a piece of evidence: its digest, its content, what it proves. */
 import { type ReactNode, useState } from 'react';
-import { findMeasure } from '../../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import type { EvidenceContent, EvidenceProves } from '../../../machines/process/process.events.ts';
+import { findMeasure } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { useServices } from '../data.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';

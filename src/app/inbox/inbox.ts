@@ -4,7 +4,6 @@
  * first, then overdue before on time, then oldest first. Pure, so the order is tested without a
  * screen.
  */
-import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import { dayOf, signOffState } from '../../../machines/process/process.queries.ts';
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import type { RoleId, StageId } from '../../../standards/schema.ts';

@@ -4,11 +4,9 @@
  * alone; each measure carries the steps its status allows.
  */
 import type { ReactNode } from 'react';
-import { OPEN_MEASURE_STATUSES } from '../../../machines/measure/measure.machine.ts';
-import { allMeasures } from '../../../machines/process/process.collections.ts';
 import type { MeasureRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { isOverdue } from '../../../machines/process/process.queries.ts';
+import { allMeasures, isOpenMeasure, isOverdue } from '../../../machines/process/process.queries.ts';
 import { useServices } from '../data.tsx';
 import { formatDay, locale, useLang, useMessages } from '../i18n.tsx';
 import { timeFor, type useAppend } from '../process-data.tsx';
@@ -127,7 +125,7 @@ export function MeasureList({
   const ctx = snapshot.context;
   const at = timeFor(snapshot, now());
   const all = allMeasures(ctx);
-  const shown = filter === 'open' ? all.filter((m) => OPEN_MEASURE_STATUSES.has(m.status)) : all;
+  const shown = filter === 'open' ? all.filter((m) => isOpenMeasure(m)) : all;
   if (shown.length === 0) return <p>{all.length === 0 ? t.none : t.noneOpen}</p>;
   return (
     <>

@@ -5,10 +5,9 @@
  * the engine's answer, shown with its reasons by the ActionButton.
  */
 import { type ReactNode, useState } from 'react';
-import { type MeasureStep, nextMeasureStatus } from '../../../machines/measure/measure.machine.ts';
 import type { MeasureRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { dayOf } from '../../../machines/process/process.queries.ts';
+import { dayOf, type MeasureStep, nextMeasureStatus } from '../../../machines/process/process.queries.ts';
 import { explainCommand } from '../../domain/process-engine.ts';
 import { useServices } from '../data.tsx';
 import { formatDay, useLang, useMessages } from '../i18n.tsx';

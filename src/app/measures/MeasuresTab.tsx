@@ -4,10 +4,8 @@
  * answer; this screen only collects input and shows the reasons it gives.
  */
 import { useState } from 'react';
-import { OPEN_MEASURE_STATUSES } from '../../../machines/measure/measure.machine.ts';
-import { allMeasures } from '../../../machines/process/process.collections.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { overdueMeasures } from '../../../machines/process/process.queries.ts';
+import { allMeasures, isOpenMeasure, overdueMeasures } from '../../../machines/process/process.queries.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { timeFor, useActionScope, useAppend } from '../process-data.tsx';
@@ -43,7 +41,7 @@ export function MeasuresTab({ processId, snapshot }: { processId: string; snapsh
   const [filter, setFilter] = useState<MeasureFilter>('open');
   const [announcement, setAnnouncement] = useState('');
   const ctx = snapshot.context;
-  const open = allMeasures(ctx).filter((m) => OPEN_MEASURE_STATUSES.has(m.status)).length;
+  const open = allMeasures(ctx).filter((m) => isOpenMeasure(m)).length;
   const overdue = overdueMeasures(ctx, timeFor(snapshot, now())).length;
   return (
     <div className="measures">

@@ -5,9 +5,8 @@
  * its UID from export to export, so importing a newer file updates the entry instead of adding
  * a second one.
  */
-import { findMeasure } from '../../../machines/process/process.collections.ts';
 import type { MeasureRecord, ProcessContext, SignOffRequestRecord } from '../../../machines/process/process.context.ts';
-import { dayOf, isOverdue, requestsFor } from '../../../machines/process/process.queries.ts';
+import { dayOf, findMeasure, isOverdue, requestsFor } from '../../../machines/process/process.queries.ts';
 import { type Rulebook, stageTemplate } from '../../../standards/rulebook.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatDate } from '../../i18n/reasons.ts';

@@ -3,12 +3,10 @@
  * sign-offs of this stage, and the actions possible now, each with the reason when it is not.
  */
 import { Fragment, useState } from 'react';
-import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { SignOffRequestRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { currentRevision, exitCriteriaStatus, requestsFor, staleCovers } from '../../../machines/process/process.queries.ts';
+import { currentRevision, exitCriteriaStatus, findEvidence, nextStages, requestsFor, staleCovers } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
-import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
 import { signOffRequestCommand } from '../../domain/commands.ts';
 import { explainCommand } from '../../domain/process-engine.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
@@ -170,8 +168,7 @@ function Actions({ processId, snapshot }: { processId: string; snapshot: Process
   // The note belongs to a request that can be made now; beside a blocked request it only invites
   // typing that goes nowhere (the reasons under the button say why).
   const canRequest = request !== null && explainCommand(engine, snapshot, request).length === 0;
-  const index = STAGE_ORDER.indexOf(ctx.stage);
-  const targets: StageId[] = ctx.stage === 'renewal' ? engine.rulebook.template.renewalTargets : [STAGE_ORDER[index + 1] as StageId];
+  const targets = nextStages(engine.rulebook, ctx.stage);
   const paused = ctx.pausedAt !== null;
   const offered = paused ? may('ProcessResumed') : may('SignOffRequested') || may('StageAdvanced') || may('ProcessPaused');
   if (!offered) return null;

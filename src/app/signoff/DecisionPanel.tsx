@@ -5,11 +5,10 @@
  * is the engine's to say; its reasons appear beside the buttons.
  */
 import { useState } from 'react';
-import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { SignOffRequestRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessCommand } from '../../../machines/process/process.events.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { currentRevision } from '../../../machines/process/process.queries.ts';
+import { currentRevision, findEvidence } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import type { RoleId } from '../../../standards/schema.ts';
 import { signDecision, unsignedDecision } from '../../domain/commands.ts';

@@ -4,8 +4,8 @@
  * it, then saved as a response file instead of appended. Nothing changes in the copy.
  */
 import { useId, useState } from 'react';
-import { findRequest } from '../../../machines/process/process.collections.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { findRequest } from '../../../machines/process/process.queries.ts';
 import type { Reason } from '../../../machines/process/reasons.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import { signDecision } from '../../domain/commands.ts';

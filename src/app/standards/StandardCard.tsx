@@ -3,10 +3,9 @@
  * and on what evidence, by whom and when; and the form to rate it, folded away until needed.
  */
 import { useState } from 'react';
-import { assessmentsOf, findEvidence } from '../../../machines/process/process.collections.ts';
 import type { AssessmentRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { currentRevision, isExpired } from '../../../machines/process/process.queries.ts';
+import { assessmentsOf, currentRevision, findEvidence, isExpired } from '../../../machines/process/process.queries.ts';
 import type { Standard } from '../../../standards/schema.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';

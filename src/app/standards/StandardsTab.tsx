@@ -3,8 +3,8 @@
  * IQ field of action, and how the maturity developed over the cycles. When rating is possible
  * is the template's data (`allowsAssessment`) and, for a single rating, the engine's answer.
  */
-import { assessmentsOf } from '../../../machines/process/process.collections.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
+import { assessmentsOf } from '../../../machines/process/process.queries.ts';
 import { useServices } from '../data.tsx';
 import { locale, useLang, useMessages } from '../i18n.tsx';
 import { timeFor } from '../process-data.tsx';

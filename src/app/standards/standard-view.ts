@@ -2,9 +2,8 @@
  * What the Standards tab reads from a process, gathered in one place so the components only
  * render. Nothing here decides what is allowed: saving a rating is always asked of the engine.
  */
-import { allEvidence, assessmentsOf } from '../../../machines/process/process.collections.ts';
 import type { AssessmentRecord, EvidenceRecord, ProcessContext } from '../../../machines/process/process.context.ts';
-import { currentRevision, exitCriteriaStatus, isExpired } from '../../../machines/process/process.queries.ts';
+import { allEvidence, assessmentsOf, currentRevision, exitCriteriaStatus, isExpired } from '../../../machines/process/process.queries.ts';
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import type { IqLevel, MaturityLevel, Standard } from '../../../standards/schema.ts';
 

@@ -6,9 +6,8 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
-import { currentRevision } from '../../../machines/process/process.queries.ts';
+import { currentRevision, findEvidence } from '../../../machines/process/process.queries.ts';
 import { eventTypeLabel, type TimelineEntry } from '../../domain/timeline.ts';
 import type { TimelineOrder } from '../../domain/timeline-filter.ts';
 import { useServices } from '../data.tsx';

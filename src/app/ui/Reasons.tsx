@@ -1,8 +1,7 @@
 /** Why something is not possible, in the user's language. Every refused action shows this. */
 import { createContext, useContext } from 'react';
-import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
-import { currentRevision } from '../../../machines/process/process.queries.ts';
+import { currentRevision, findEvidence } from '../../../machines/process/process.queries.ts';
 import type { Reason, ReasonParam } from '../../../machines/process/reasons.ts';
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
