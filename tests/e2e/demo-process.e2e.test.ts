@@ -86,8 +86,12 @@ describe('the demo process', () => {
     // A focused refused action announces why.
     for (let i = 0; i < 60 && !(await focused()).startsWith('BUTTON Phase abschließen'); i++) await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/^BUTTON Phase abschließen/);
-    const described = await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'));
-    expect(described).toBeTruthy();
+    // The description is the refusal's reasons in words, not an empty or dangling reference.
+    const description = await page.evaluate(() => {
+      const ids = document.activeElement?.getAttribute('aria-describedby')?.split(' ') ?? [];
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    });
+    expect(description).toMatch(/[a-zäöüß]{4,} [a-zäöüß]{3,}/i);
     await context.close();
   });
 });

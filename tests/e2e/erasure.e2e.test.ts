@@ -33,7 +33,7 @@ describe('erasing an evidence file', () => {
       .filter({ has: page.locator('summary', { hasText: 'Dateiinhalt löschen' }) })
       .first();
     const fileName = (await candidate.locator('.evidence-meta dd', { hasText: 'Datei:' }).textContent())?.match(/Datei: (\S+)/)?.[1];
-    expect(fileName).toBeTruthy();
+    expect(fileName).toMatch(/^\S+\.\w+$/);
     const digest = await candidate.locator('.digest').first().getAttribute('title');
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
     const item = page.locator('.evidence-item').filter({ hasText: `Datei: ${fileName}` });

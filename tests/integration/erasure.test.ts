@@ -81,7 +81,7 @@ async function secondProcessWith(db: AnkerpunktDb, file: StoredFile) {
 describe('erasing a stored evidence file', () => {
   it('records the erasure and deletes the bytes in the same transaction', async () => {
     const { db, command, file, at } = await withFile();
-    expect(await db.files.get(file.sha256)).toBeDefined();
+    expect(await db.files.get(file.sha256)).toMatchObject({ sha256: file.sha256, size: file.size });
 
     const out = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at), await ambassadorSigner());
 
@@ -104,7 +104,7 @@ describe('erasing a stored evidence file', () => {
     const first = await eraseEvidenceContent(db, engine(), sha256, P, erasure(command, at), await ambassadorSigner());
 
     expect(first).toMatchObject({ ok: true, file: 'kept', keptFor: [{ processId: 'proc-test', agencyName: 'Agentur für Arbeit Test' }] });
-    expect(await db.files.get(file.sha256)).toBeDefined();
+    expect(await db.files.get(file.sha256)).toMatchObject({ sha256: file.sha256, size: file.size });
 
     // Once the other process erases it too, nobody needs the bytes any more.
     const second = await eraseEvidenceContent(db, engine(), sha256, 'proc-test', erasure(other.command, other.at, 'p-ikbo'), other.signer);
@@ -146,7 +146,7 @@ describe('erasing a stored evidence file', () => {
     expect(out).toEqual({ ok: false, kind: 'storage', problem: { code: 'quota' } });
     vi.restoreAllMocks();
     expect(await dumpTables(reopen(db))).toEqual(before);
-    expect(await reopen(db).files.get(file.sha256)).toBeDefined();
+    expect(await reopen(db).files.get(file.sha256)).toMatchObject({ sha256: file.sha256, size: file.size });
   });
 });
 

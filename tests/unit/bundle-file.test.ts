@@ -224,6 +224,7 @@ describe('the ZIP reader, strictly', () => {
       ]),
     );
     if (!opened.ok) throw new Error(JSON.stringify(opened.problem));
+    expect(opened.zip.entries.map((e) => e.name)).toEqual(['a', 'b']);
     for (const entry of opened.zip.entries) expect(await opened.zip.read(entry)).toEqual(data);
   });
 

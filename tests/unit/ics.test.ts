@@ -98,6 +98,7 @@ describe('calendar file of the demo process', () => {
     const uids = events(calendarFor(snapshot, rulebook, 'de', NOW)).map((e) => e.get('UID'));
     expect(open.length).toBeGreaterThan(0);
     expect(uids.sort()).toEqual(open.map((m) => `${m.measureId}@ankerpunkt`).sort());
+    expect(closed.length).toBeGreaterThan(0);
     for (const m of closed) expect(uids).not.toContain(`${m.measureId}@ankerpunkt`);
   });
 

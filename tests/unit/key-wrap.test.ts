@@ -69,7 +69,11 @@ describe('a private key wrapped with a passphrase', () => {
     const decomposed = composed.normalize('NFD');
     expect(decomposed).not.toBe(composed);
     const wrapped = await wrapPrivateKey(key.privateKey, composed, key.record.keyId, FAST);
-    await expect(unwrapPrivateKey(wrapped, decomposed, key.record.keyId)).resolves.toBeDefined();
+    await expect(unwrapPrivateKey(wrapped, decomposed, key.record.keyId)).resolves.toMatchObject({
+      type: 'private',
+      extractable: false,
+      algorithm: { name: 'ECDSA', namedCurve: 'P-256' },
+    });
   });
 
   it('stores no plaintext key: neither the PKCS#8 bytes nor the private scalar appear in the record', async () => {

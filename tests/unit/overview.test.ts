@@ -31,6 +31,7 @@ describe('the regional overview', () => {
       expect(row.measuresOverdue).toBe(report.openMeasures.filter((m) => m.overdue).length);
       expect(row.measuresRunning).toBe(report.openMeasures.filter((m) => m.status === 'running').length);
       expect(row.openSignOffs).toBe(report.milestones.filter((m) => m.status === 'open').length);
+      expect(report.maturity.length).toBeGreaterThan(0);
       for (const m of report.maturity) expect(row.maturity[m.standardId]).toBe(m.levels.filter((l) => l !== null).at(-1) ?? null);
       expect(row.support.filter((n) => n.kind === 'overdueSignOff').length).toBe(report.overdueSignOffs.length);
     }
