@@ -8,7 +8,7 @@
  *   sign decision      rebuild the statement from the state, then sign it        vs. bare sign
  *   check decision     what an import checks cryptographically (cryptoReasons)  vs. bare verify
  */
-import { signDecision, signOffDecisionCommand } from '../src/domain/commands.ts';
+import { signDecision, signOffDecisionCommand } from '../src/domain/signoff-commands.ts';
 import { canonicalBytes } from '../src/domain/crypto/canonical-json.ts';
 import { fromBase64Url } from '../src/domain/crypto/encoding.ts';
 import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';

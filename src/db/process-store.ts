@@ -7,8 +7,8 @@
  * not part of it: it is refreshed shortly after (snapshot-refresh.ts) and may lag behind the log.
  */
 import Dexie from 'dexie';
-import { openMeasures } from '../../machines/process/process.queries.ts';
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
+import { openMeasures } from '../../machines/process/process.queries.ts';
 import type { Reason } from '../../machines/process/reasons.ts';
 import { prepareAppend } from '../domain/append.ts';
 import { type ChainHead, GENESIS_HASH, type LoggedEvent } from '../domain/chain.ts';

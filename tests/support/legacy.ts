@@ -11,9 +11,9 @@ import type { ProcessSnapshot } from '../../machines/process/process.explain.ts'
 import { PROCESS_MACHINE_VERSION } from '../../machines/process/process.machine.ts';
 import { type AuditBundle, BUNDLE_FORMAT, evidenceIndexOf, peopleOf } from '../../src/domain/bundle.ts';
 import { type LoggedEvent, seal } from '../../src/domain/chain.ts';
-import { signDecision } from '../../src/domain/commands.ts';
 import type { SigningKey } from '../../src/domain/crypto/keys.ts';
 import { decide, engine } from '../../src/domain/process-engine.ts';
+import { signDecision } from '../../src/domain/signoff-commands.ts';
 import { type BundleHeadStatementV1, signStatement } from '../../src/domain/statements.ts';
 import { asCommand, demoProcess, sha256 } from './demo.ts';
 

@@ -11,13 +11,13 @@ import type { ProcessSnapshot } from '../../machines/process/process.explain.ts'
 import { exitCriteriaStatus, measuresOfCycle, type SignOffState, signOffState } from '../../machines/process/process.queries.ts';
 import type { Reason } from '../../machines/process/reasons.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
-import { signOffDecisionCommand, signOffRequestCommand } from '../../src/domain/commands.ts';
 import { utf8 } from '../../src/domain/crypto/encoding.ts';
 import type { SigningKey } from '../../src/domain/crypto/keys.ts';
 import { nodeSha256Hex } from '../../src/domain/crypto/node-sha256.ts';
 import { DemoWriter, type ScriptPerson } from '../../src/domain/demo/demo-writer.ts';
 import { type EventSigner, proveKeyPossession } from '../../src/domain/event-signature.ts';
 import { engine as defaultEngine, type ProcessEngine, statementFor } from '../../src/domain/process-engine.ts';
+import { signOffDecisionCommand, signOffRequestCommand } from '../../src/domain/signoff-commands.ts';
 import { signStatement } from '../../src/domain/statements.ts';
 import { type AgencyType, type RoleId, STAGE_ORDER, type StageId } from '../../standards/schema.ts';
 

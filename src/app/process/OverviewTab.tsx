@@ -5,10 +5,17 @@
 import { Fragment, useState } from 'react';
 import type { SignOffRequestRecord } from '../../../machines/process/process.context.ts';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { currentRevision, exitCriteriaStatus, findEvidence, nextStages, requestsFor, staleCovers } from '../../../machines/process/process.queries.ts';
+import {
+  currentRevision,
+  exitCriteriaStatus,
+  findEvidence,
+  nextStages,
+  requestsFor,
+  staleCovers,
+} from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
-import { signOffRequestCommand } from '../../domain/commands.ts';
 import { explainCommand } from '../../domain/process-engine.ts';
+import { signOffRequestCommand } from '../../domain/signoff-commands.ts';
 import { useCurrentIdentity, useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { timeFor, useActionScope, useAppend, useReadOnly } from '../process-data.tsx';

@@ -11,8 +11,8 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { currentRevision, findEvidence } from '../../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
 import type { RoleId } from '../../../standards/schema.ts';
-import { signDecision, unsignedDecision } from '../../domain/commands.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
+import { signDecision, unsignedDecision } from '../../domain/signoff-commands.ts';
 import { useCurrentIdentity, useServices, useSigner } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { timeFor, useAppend, useReadOnly } from '../process-data.tsx';

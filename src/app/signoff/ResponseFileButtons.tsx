@@ -8,8 +8,8 @@ import type { ProcessSnapshot } from '../../../machines/process/process.explain.
 import { findRequest } from '../../../machines/process/process.queries.ts';
 import type { Reason } from '../../../machines/process/reasons.ts';
 import { stageTemplate } from '../../../standards/rulebook.ts';
-import { signDecision } from '../../domain/commands.ts';
 import { decide, explainCommand } from '../../domain/process-engine.ts';
+import { signDecision } from '../../domain/signoff-commands.ts';
 import { buildResponseFile, responseFileName, type SignedDecision, serializeExchangeFile } from '../../domain/signoff-exchange.ts';
 import { type Signer, useSend, useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';

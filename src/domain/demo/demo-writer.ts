@@ -9,13 +9,13 @@ import { findEvidence, findRequest } from '../../../machines/process/process.col
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import type { Actor, EvidenceContent, EvidenceProves, PayloadOf, PersonRegistration } from '../../../machines/process/process.events.ts';
 import type { RoleId, StageId } from '../../../standards/schema.ts';
-import { signOffDecisionCommand, signOffRequestCommand } from '../commands.ts';
 import { utf8 } from '../crypto/encoding.ts';
 import { generateSigningKey, type SigningKey } from '../crypto/keys.ts';
 import type { Sha256Hex } from '../crypto/sha256.ts';
 import { type EventSigner, proveKeyPossession } from '../event-signature.ts';
 import { MemoryLog } from '../memory-log.ts';
 import type { ProcessEngine } from '../process-engine.ts';
+import { signOffDecisionCommand, signOffRequestCommand } from '../signoff-commands.ts';
 
 export interface ScriptPerson {
   personId: string;
