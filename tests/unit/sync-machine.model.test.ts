@@ -23,6 +23,7 @@ import {
   type PullResult,
   type PushResult,
   type ServerHead,
+  type SyncEvent,
   type SyncProblem,
   syncMachine,
 } from '../../machines/sync/sync.machine.ts';
@@ -70,7 +71,7 @@ const ENDINGS: Record<string, AnyEventObject[]> = {
   backoff: [{ type: 'xstate.after.backoff.sync.backoff' }],
 };
 
-const eventsIn = (state: Snapshot): AnyEventObject[] => [...WORLD, ...(ENDINGS[state.value as string] ?? [])];
+const eventsIn = (state: Snapshot): SyncEvent[] => [...WORLD, ...(ENDINGS[state.value as string] ?? [])] as SyncEvent[];
 
 const STATES = Object.keys(syncMachine.root.states);
 
@@ -184,8 +185,8 @@ describe('backoff', () => {
             if (connects === 1) throw network;
             return H1;
           }),
-          pull: fromPromise(async () => ({ head: H1, pending: 0, conflicts: 0 })),
-          push: fromPromise(async () => ({ head: H1, pending: 0, stale: false })),
+          pull: fromPromise(async (): Promise<PullResult> => ({ head: H1, pending: 0, conflicts: 0 })),
+          push: fromPromise(async (): Promise<PushResult> => ({ head: H1, pending: 0, stale: false })),
           listen: fromCallback(() => () => {}),
         },
       }),
