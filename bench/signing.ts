@@ -8,13 +8,14 @@
  *   sign decision      rebuild the statement from the state, then sign it        vs. bare sign
  *   check decision     what an import checks cryptographically (cryptoReasons)  vs. bare verify
  */
-import { signDecision, signOffDecisionCommand } from '../src/domain/signoff-commands.ts';
+
 import { canonicalBytes } from '../src/domain/crypto/canonical-json.ts';
 import { fromBase64Url } from '../src/domain/crypto/encoding.ts';
 import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
 import { DemoWriter } from '../src/domain/demo/demo-writer.ts';
 import { sealAndSign } from '../src/domain/event-signature.ts';
 import { cryptoReasons, engine, statementFor } from '../src/domain/process-engine.ts';
+import { signDecision, signOffDecisionCommand } from '../src/domain/signoff-commands.ts';
 import { signStatement, verifyStatement } from '../src/domain/statements.ts';
 
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;

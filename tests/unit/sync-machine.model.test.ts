@@ -14,7 +14,6 @@ import {
   initialTransition,
   SimulatedClock,
   type SnapshotFrom,
-  transition,
 } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
 import {
