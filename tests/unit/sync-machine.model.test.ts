@@ -6,15 +6,7 @@
  * a refusal by the server is never retried blindly, a conflict waits for the user.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type AnyEventObject,
-  createActor,
-  fromCallback,
-  fromPromise,
-  initialTransition,
-  SimulatedClock,
-  type SnapshotFrom,
-} from 'xstate';
+import { type AnyEventObject, createActor, fromCallback, fromPromise, initialTransition, SimulatedClock, type SnapshotFrom } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
 import {
   BACKOFF_CEILING_MS,
