@@ -87,6 +87,7 @@ export async function rebase(args: {
     // The server already holds it (a push acknowledged but not yet noted here): nothing to redo.
     if (ids.has(event.id)) continue;
     // A fact enters the shared log when it reaches it: never before the events it now follows.
+    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compare as strings; Math.max would not
     const at = event.at < snapshot.context.lastAt ? snapshot.context.lastAt : event.at;
     const prepared = await prepareAppend(eng, snapshot, head, commandOf(event, at), sha256, args.signerFor(event));
     if (!prepared.accepted) {
