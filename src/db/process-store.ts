@@ -180,6 +180,56 @@ export async function appendCommand(
   return { ok: false, kind: 'storage', problem: { code: 'concurrent' } };
 }
 
+/**
+ * Replaces the events after `keep` with `events` in one transaction, if the stored head is still
+ * `expected`: the sync rebase (src/db/sync-store.ts), whose unacknowledged tail is provisional by
+ * nature. `alsoWrite` runs in the same transaction (the sync link and its conflicts), so a closed
+ * tab leaves the old tail or the new one, never a mix. False if the head moved meanwhile.
+ */
+export async function replaceLogTail(
+  db: AnkerpunktDb,
+  processId: string,
+  args: {
+    expected: ChainHead | null;
+    keep: number;
+    events: readonly LoggedEvent[];
+    snapshot: ProcessSnapshot;
+    alsoWrite: () => Promise<void>;
+  },
+): Promise<boolean> {
+  const last = args.events[args.events.length - 1];
+  const head = last ? { seq: last.seq, hash: last.hash } : args.expected;
+  if (!head) return false;
+  try {
+    await db.transaction('rw', [db.events, db.heads, db.processes, db.settings, db.snapshots, db.snapshotParts], async () => {
+      const stored = await db.heads.get(processId);
+      if ((stored?.seq ?? 0) !== (args.expected?.seq ?? 0) || (stored?.hash ?? GENESIS_HASH) !== (args.expected?.hash ?? GENESIS_HASH)) {
+        throw new ConcurrentAppendError();
+      }
+      await db.events
+        .where('[processId+seq]')
+        .between([processId, args.keep + 1], [processId, Dexie.maxKey])
+        .delete();
+      await db.events.bulkAdd(args.events.map((e) => ({ ...e, processId })));
+      await db.heads.put({ processId, seq: head.seq, hash: head.hash });
+      await db.processes.put(summaryOf(processId, args.snapshot, last?.at ?? args.snapshot.context.lastAt));
+      // A cache of an event in the replaced tail describes a log that no longer is.
+      if (((await db.snapshots.get(processId))?.seq ?? 0) > args.keep) {
+        await db.snapshots.delete(processId);
+        await db.snapshotParts.where('processId').equals(processId).delete();
+      }
+      await args.alsoWrite();
+    });
+  } catch (error) {
+    if (storageProblem(error).code === 'concurrent') return false;
+    throw error;
+  }
+  remember(db, { processId, snapshot: args.snapshot, head });
+  noteCached(db, processId, null);
+  scheduleRefresh(db, processId, head, args.snapshot);
+  return true;
+}
+
 class ReadOnlyCopyError extends Error {
   override name = 'ReadOnlyCopyError';
 }

@@ -1,0 +1,154 @@
+/**
+ * A process's link to a sync server on this device, and what is pending. There is no separate
+ * outbox to lose: the pending events are the stored events after the head this device and the
+ * server last agreed on, so an append is pending the moment it is stored, in the same
+ * transaction, and a reload or a killed browser keeps it. A pull admits the server's events and
+ * rebases the pending ones (src/domain/sync/rebase.ts) in one transaction; what the process no
+ * longer accepts is kept as a conflict with its reasons until the user resolves it.
+ */
+import * as z from 'zod/mini';
+import { type ChainHead, LoggedEvent } from '../domain/chain.ts';
+import type { Sha256Hex } from '../domain/crypto/sha256.ts';
+import type { EventSigner } from '../domain/event-signature.ts';
+import type { ProcessEngine } from '../domain/process-engine.ts';
+import { replay } from '../domain/replay.ts';
+import { type RebaseResult, rebase, type SyncConflict } from '../domain/sync/rebase.ts';
+import type { AnkerpunktDb } from './database.ts';
+import { eventsOf, replaceLogTail } from './process-store.ts';
+
+const LINK_PREFIX = 'sync:';
+const CONFLICTS_PREFIX = 'syncConflicts:';
+
+const Head = z.strictObject({ seq: z.int().check(z.minimum(0)), hash: z.string() });
+
+/** Where a process is shared, and up to which event this device and the server agree. */
+export const SyncLink = z.strictObject({
+  processId: z.string(),
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  /** The person on this device whose key signs the requests. */
+  personId: z.string(),
+  connectedAt: z.string(),
+  /** The last event the server acknowledged; null before the first push of a new process. */
+  agreed: z.nullable(Head),
+});
+export type SyncLink = z.infer<typeof SyncLink>;
+
+const StoredConflict = z.strictObject({
+  event: LoggedEvent,
+  reasons: z.array(z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.unknown())) })),
+  at: z.string(),
+});
+export type StoredConflict = SyncConflict & { at: string };
+
+/** The link of a process, or null when it is not shared (or the stored row is unreadable). */
+export async function syncLink(db: AnkerpunktDb, processId: string): Promise<SyncLink | null> {
+  const parsed = SyncLink.safeParse((await db.settings.get(`${LINK_PREFIX}${processId}`))?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Every shared process on this device. */
+export async function syncLinks(db: AnkerpunktDb): Promise<SyncLink[]> {
+  const rows = await db.settings.where('key').startsWith(LINK_PREFIX).toArray();
+  return rows.flatMap((row) => {
+    const parsed = SyncLink.safeParse(row.value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export async function saveSyncLink(db: AnkerpunktDb, link: SyncLink): Promise<void> {
+  await db.settings.put({ key: `${LINK_PREFIX}${link.processId}`, value: SyncLink.parse(link) });
+}
+
+/** Stops sharing the process from this device; its log and any conflicts stay. */
+export async function removeSyncLink(db: AnkerpunktDb, processId: string): Promise<void> {
+  await db.settings.delete(`${LINK_PREFIX}${processId}`);
+}
+
+export async function syncConflicts(db: AnkerpunktDb, processId: string): Promise<StoredConflict[]> {
+  const value = (await db.settings.get(`${CONFLICTS_PREFIX}${processId}`))?.value;
+  const parsed = z.array(StoredConflict).safeParse(value);
+  return parsed.success ? (parsed.data as StoredConflict[]) : [];
+}
+
+/** The user resolved a conflict (recorded it anew, or let it go): it is no longer kept. */
+export async function dismissConflict(db: AnkerpunktDb, processId: string, eventId: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const left = (await syncConflicts(db, processId)).filter((c) => c.event.id !== eventId);
+    if (left.length > 0) await db.settings.put({ key: `${CONFLICTS_PREFIX}${processId}`, value: left });
+    else await db.settings.delete(`${CONFLICTS_PREFIX}${processId}`);
+  });
+}
+
+/** The stored events the server does not have yet, oldest first. */
+export async function pendingEvents(db: AnkerpunktDb, processId: string, link: SyncLink): Promise<LoggedEvent[]> {
+  const after = link.agreed?.seq ?? 0;
+  return (await eventsOf(db, processId)).filter((e) => e.seq > after);
+}
+
+/** The server acknowledged the events up to `head`; they are no longer pending. */
+export async function noteAgreed(db: AnkerpunktDb, processId: string, head: ChainHead): Promise<boolean> {
+  return db.transaction('rw', [db.settings, db.events], async () => {
+    const link = await syncLink(db, processId);
+    const stored = await db.events.get([processId, head.seq]);
+    // Only a head this log holds at that place: an acknowledgement of another log means nothing here.
+    if (!link || stored?.hash !== head.hash) return false;
+    if ((link.agreed?.seq ?? 0) < head.seq) await saveSyncLink(db, { ...link, agreed: head });
+    return true;
+  });
+}
+
+export type PullOutcome =
+  | { ok: true; pending: number; conflicts: number; agreed: ChainHead | null }
+  | { ok: false; problem: Extract<RebaseResult, { ok: false }> | { code: 'notLinked' } | { code: 'concurrent' } };
+
+/**
+ * Takes the server's events after the agreed head: admits them, rebases what is pending here onto
+ * them, keeps what no longer fits as conflicts, and moves the agreed head, all in one transaction.
+ * `concurrent` when this device appended meanwhile: pull again.
+ */
+export async function applyPull(
+  db: AnkerpunktDb,
+  eng: ProcessEngine,
+  sha256: Sha256Hex,
+  processId: string,
+  server: readonly LoggedEvent[],
+  signerFor: (event: LoggedEvent) => EventSigner | null,
+  now: Date,
+): Promise<PullOutcome> {
+  const link = await syncLink(db, processId);
+  if (!link) return { ok: false, problem: { code: 'notLinked' } };
+  const events = await eventsOf(db, processId);
+  const keep = link.agreed?.seq ?? 0;
+  // Nothing new on the server: what is pending stays as it is, signatures and all.
+  if (server.length === 0)
+    return { ok: true, pending: events.length - keep, conflicts: (await syncConflicts(db, processId)).length, agreed: link.agreed };
+  const agreedEvents = events.slice(0, keep);
+  const pending = events.slice(keep);
+  const last = events[events.length - 1];
+  const localHead = last ? { seq: last.seq, hash: last.hash } : null;
+  const result = await rebase({
+    eng,
+    sha256,
+    base: replay(eng, agreedEvents),
+    agreedHead: link.agreed,
+    knownIds: new Set(agreedEvents.map((e) => e.id)),
+    server,
+    pending,
+    signerFor,
+  });
+  if (!result.ok) return { ok: false, problem: result };
+  const earlier = await syncConflicts(db, processId);
+  const conflicts = [...earlier, ...result.conflicts.map((c) => ({ ...c, at: now.toISOString() }))];
+  const replaced = await replaceLogTail(db, processId, {
+    expected: localHead,
+    keep,
+    events: [...result.admitted, ...result.relinked],
+    snapshot: result.snapshot,
+    alsoWrite: async () => {
+      await saveSyncLink(db, { ...link, agreed: result.agreed });
+      if (conflicts.length > 0) await db.settings.put({ key: `${CONFLICTS_PREFIX}${processId}`, value: conflicts });
+    },
+  });
+  if (!replaced) return { ok: false, problem: { code: 'concurrent' } };
+  return { ok: true, pending: result.relinked.length, conflicts: conflicts.length, agreed: result.agreed };
+}
