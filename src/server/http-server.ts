@@ -59,7 +59,11 @@ export function createSyncServer(parts: SyncServerParts): Server {
   const streamsPerKey = new Map<string, number>();
 
   const addressOf = (req: IncomingMessage) => {
-    const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const forwarded = config.trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
     return forwarded || req.socket.remoteAddress || 'unknown';
   };
 
@@ -172,6 +176,7 @@ export function createSyncServer(parts: SyncServerParts): Server {
 
     // The key that signed: registered in the log already, or, for a log new to the server, in the pushed events.
     let publicKey: string;
+    let newProcessOnly = false;
     const known = await auth.keyInProcess(processId, signed.keyId);
     if (known.ok) publicKey = known.publicKey;
     else if (base === null && invitation !== undefined && known.failure.code !== 'keyRevoked') {
@@ -180,11 +185,12 @@ export function createSyncServer(parts: SyncServerParts): Server {
       const registered = registeredKey(events, signed.keyId);
       if (!registered) return fromAuth(known.failure);
       publicKey = registered;
+      newProcessOnly = true;
     } else return fromAuth(known.failure);
     const failed = await auth.verify(request, signed, publicKey);
     if (failed) return fromAuth(failed);
 
-    const outcome = await store.push({ processId, base, events, invitation }, signed.keyId);
+    const outcome = await store.push({ processId, base, events, invitation }, signed.keyId, newProcessOnly);
     if (outcome.ok) {
       const answer: PushResponse = { processId, head: outcome.head, appended: outcome.appended, duplicates: outcome.duplicates };
       return { status: outcome.appended > 0 && base === null ? 201 : 200, body: answer };

@@ -68,11 +68,12 @@ export class LogStore {
 
   /**
    * Appends a push. `requestKeyId` is the key that signed the request: for a new process it must
-   * be one the pushed log registers and leaves unrevoked.
+   * be one the pushed log registers and leaves unrevoked. `newProcessOnly`: the key is known only
+   * from the pushed events, so the push may create a process but must learn nothing of one there.
    */
-  async push(input: PushInput, requestKeyId: string): Promise<PushOutcome> {
+  async push(input: PushInput, requestKeyId: string, newProcessOnly = false): Promise<PushOutcome> {
     try {
-      const outcome = await this.db.transaction((tx) => this.pushIn(tx, input, requestKeyId));
+      const outcome = await this.db.transaction((tx) => this.pushIn(tx, input, requestKeyId, newProcessOnly));
       if (outcome.ok && 'snapshot' in outcome) {
         this.remember(input.processId, outcome.head, outcome.snapshot as ProcessSnapshot);
         const { snapshot: _s, ...answer } = outcome;
@@ -90,12 +91,15 @@ export class LogStore {
     tx: SqlExecutor,
     input: PushInput,
     requestKeyId: string,
+    newProcessOnly: boolean,
   ): Promise<PushOutcome | (PushOutcome & { ok: true; snapshot: ProcessSnapshot })> {
     const { processId, base, events } = input;
     const locked = await tx.query<HeadRow>('SELECT head_seq, head_hash FROM processes WHERE process_id = $1 FOR UPDATE', [processId]);
     const row = locked.rows[0];
     const serverHead: Head | null = row ? { seq: row.head_seq, hash: row.head_hash } : null;
     if (!serverHead && (base !== null || input.invitation === undefined)) return { ok: false, code: 'processNotFound' };
+    // Created meanwhile, or there all along: this key is not registered in it.
+    if (serverHead && newProcessOnly) return { ok: false, code: 'processNotFound' };
 
     const baseSeq = base?.seq ?? 0;
     const headSeq = serverHead?.seq ?? 0;
@@ -178,10 +182,10 @@ export class LogStore {
   }
 
   private async storedIds(tx: SqlExecutor, processId: string, ids: string[]): Promise<Set<string>> {
-    const { rows } = await tx.query<{ event_id: string }>('SELECT event_id FROM events WHERE process_id = $1 AND event_id = ANY($2::text[])', [
-      processId,
-      ids,
-    ]);
+    const { rows } = await tx.query<{ event_id: string }>(
+      'SELECT event_id FROM events WHERE process_id = $1 AND event_id = ANY($2::text[])',
+      [processId, ids],
+    );
     return new Set(rows.map((r) => r.event_id));
   }
 

@@ -6,9 +6,16 @@
  * A nonce is stored for as long as its timestamp is acceptable, so a captured request cannot be
  * sent again, by anyone, to any of the servers on the database.
  */
-import { HEADERS, MAX_CLOCK_SKEW_MS, requestStatement, type SignatureHeaders, SignatureHeaders as SignatureHeadersSchema } from '../domain/sync/protocol.ts';
+
 import { nodeSha256Hex } from '../domain/crypto/node-sha256.ts';
 import { verifyStatement } from '../domain/statements.ts';
+import {
+  HEADERS,
+  MAX_CLOCK_SKEW_MS,
+  requestStatement,
+  type SignatureHeaders,
+  SignatureHeaders as SignatureHeadersSchema,
+} from '../domain/sync/protocol.ts';
 import type { SqlDatabase } from './storage/database.ts';
 
 export type AuthFailure = {
@@ -24,12 +31,19 @@ export interface SignedRequest {
 }
 
 /** Reads the signature headers; null when they are missing or malformed. */
-export function signatureHeaders(headers: SignedRequest['headers']): { ok: true; value: SignatureHeaders } | { ok: false; failure: AuthFailure } {
+export function signatureHeaders(
+  headers: SignedRequest['headers'],
+): { ok: true; value: SignatureHeaders } | { ok: false; failure: AuthFailure } {
   const one = (name: string) => {
     const value = headers[name];
     return Array.isArray(value) ? undefined : value;
   };
-  const raw = { keyId: one(HEADERS.keyId), timestamp: one(HEADERS.timestamp), nonce: one(HEADERS.nonce), signature: one(HEADERS.signature) };
+  const raw = {
+    keyId: one(HEADERS.keyId),
+    timestamp: one(HEADERS.timestamp),
+    nonce: one(HEADERS.nonce),
+    signature: one(HEADERS.signature),
+  };
   if (Object.values(raw).some((v) => v === undefined)) return { ok: false, failure: { status: 401, code: 'signatureMissing' } };
   const parsed = SignatureHeadersSchema.safeParse(raw);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { status: 401, code: 'signatureInvalid' } };
@@ -78,7 +92,10 @@ export class RequestAuth {
    * it knows, but not in this process, gets the same answer as a process that does not exist, so
    * a person learns nothing of processes they are not registered in.
    */
-  async keyInProcess(processId: string, keyId: string): Promise<{ ok: true; publicKey: string; personId: string } | { ok: false; failure: AuthFailure }> {
+  async keyInProcess(
+    processId: string,
+    keyId: string,
+  ): Promise<{ ok: true; publicKey: string; personId: string } | { ok: false; failure: AuthFailure }> {
     const { rows } = await this.db.query<{ process_id: string; public_key: string; person_id: string; revoked_at: string | null }>(
       `SELECT process_id, public_key, person_id, revoked_at FROM process_keys
        WHERE key_id = $1 ORDER BY (process_id = $2) DESC LIMIT 1`,

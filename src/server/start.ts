@@ -9,7 +9,7 @@ import { createSyncServer } from './http-server.ts';
 import { LiveHeads } from './live-heads.ts';
 import { LogStore } from './log-store.ts';
 import type { Logger } from './logger.ts';
-import { type SqlDatabase, openDatabase } from './storage/database.ts';
+import { openDatabase, type SqlDatabase } from './storage/database.ts';
 import { migrate } from './storage/migrate.ts';
 
 export interface RunningServer {

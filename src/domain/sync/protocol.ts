@@ -214,7 +214,10 @@ export const SignatureHeaders = z.strictObject({
 });
 export type SignatureHeaders = z.infer<typeof SignatureHeaders>;
 
-export type BodyProblem = { code: 'tooLarge'; limit: number } | { code: 'malformedJson'; problem: unknown } | { code: 'schema'; issues: SchemaIssue[] };
+export type BodyProblem =
+  | { code: 'tooLarge'; limit: number }
+  | { code: 'malformedJson'; problem: unknown }
+  | { code: 'schema'; issues: SchemaIssue[] };
 
 /**
  * Reads a body, request or response, as every handed-over file is read: size first, strict
