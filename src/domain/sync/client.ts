@@ -25,7 +25,7 @@ import {
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 export type SyncResult<T> =
-  | { ok: true; status: number; value: T }
+  | { ok: true; status: number; value: T; error?: undefined; body?: undefined }
   /** `error` is the server's code, `network` when it was not reached, `badAnswer` when its answer was unreadable. */
   | { ok: false; status: number; error: string; body: ErrorBody | null };
 
