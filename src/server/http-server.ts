@@ -217,7 +217,14 @@ export function createSyncServer(parts: SyncServerParts): Server {
     }
     streamsPerKey.set(keyId, open + 1);
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
-    const write = (head: Head) => res.write(`event: head\ndata: ${JSON.stringify({ processId, head })}\n\n`);
+    // Heads only ever grow: a notice that arrives late (the database delivers them after commit,
+    // perhaps after the current head was read) is not sent again.
+    let sent = 0;
+    const write = (head: Head) => {
+      if (head.seq <= sent) return;
+      sent = head.seq;
+      res.write(`event: head\ndata: ${JSON.stringify({ processId, head })}\n\n`);
+    };
     const unsubscribe = live.subscribe(processId, (notice) => write(notice.head));
     const current = await store.head(processId);
     if (current) write(current);

@@ -24,6 +24,14 @@ export const HEADS_CHANNEL = 'ankerpunkt_heads';
 /** Events that change who holds which key: after them the key table is written again. */
 const KEY_EVENTS = new Set(['ProcessOpened', 'PersonRegistered', 'KeyRegistered', 'KeyRevoked']);
 
+const INSERT_EVENTS = `INSERT INTO events (process_id, seq, event_id, hash, body)
+  SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[], $5::text[])`;
+
+/** The parameters $1 to $5 of INSERT_EVENTS. */
+function eventColumns(processId: string, events: readonly LoggedEvent[]): unknown[] {
+  return [processId, events.map((e) => e.seq), events.map((e) => e.id), events.map((e) => e.hash), events.map((e) => JSON.stringify(e))];
+}
+
 export interface PushInput {
   processId: string;
   base: Head | null;
@@ -156,21 +164,26 @@ export class LogStore {
         newHead.hash,
         JSON.stringify(toCache(snapshot)),
       ]);
+      await tx.query(INSERT_EVENTS, eventColumns(processId, fresh));
+      if (fresh.some((e) => KEY_EVENTS.has(e.type))) await this.writeKeys(tx, processId, snapshot);
+      await tx.query('SELECT pg_notify($1, $2)', [HEADS_CHANNEL, JSON.stringify({ processId, head: newHead })]);
     } else {
-      await tx.query('UPDATE processes SET head_seq = $2, head_hash = $3, snapshot = $4, updated_at = now() WHERE process_id = $1', [
-        processId,
-        newHead.seq,
-        newHead.hash,
-        JSON.stringify(toCache(snapshot)),
-      ]);
+      // The common case in one round trip: head, events and notice in one statement.
+      await tx.query(
+        `WITH moved AS (UPDATE processes SET head_seq = $6, head_hash = $7, snapshot = $8, updated_at = now() WHERE process_id = $1),
+              added AS (${INSERT_EVENTS})
+         SELECT pg_notify($9, $10)`,
+        [
+          ...eventColumns(processId, fresh),
+          newHead.seq,
+          newHead.hash,
+          JSON.stringify(toCache(snapshot)),
+          HEADS_CHANNEL,
+          JSON.stringify({ processId, head: newHead }),
+        ],
+      );
+      if (fresh.some((e) => KEY_EVENTS.has(e.type))) await this.writeKeys(tx, processId, snapshot);
     }
-    await tx.query(
-      `INSERT INTO events (process_id, seq, event_id, hash, body)
-       SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[], $5::text[])`,
-      [processId, fresh.map((e) => e.seq), fresh.map((e) => e.id), fresh.map((e) => e.hash), fresh.map((e) => JSON.stringify(e))],
-    );
-    if (fresh.some((e) => KEY_EVENTS.has(e.type))) await this.writeKeys(tx, processId, snapshot);
-    await tx.query('SELECT pg_notify($1, $2)', [HEADS_CHANNEL, JSON.stringify({ processId, head: newHead })]);
     return { ok: true, head: newHead, appended: fresh.length, duplicates: known.length, snapshot };
   }
 

@@ -22,8 +22,13 @@ describe.each(backends())('request signatures on %s', (backend) => {
   const processId = 'p-auth';
   const pullPath = `/v1/processes/${processId}/events?after=0`;
 
-  const signed = (key: SigningKey, path: string, body: Uint8Array = new Uint8Array(), method = body.length > 0 ? 'POST' : 'GET', at = Date.now()) =>
-    signRequest(key, { method, path, body }, at, sha256);
+  const signed = (
+    key: SigningKey,
+    path: string,
+    body: Uint8Array = new Uint8Array(),
+    method = body.length > 0 ? 'POST' : 'GET',
+    at = Date.now(),
+  ) => signRequest(key, { method, path, body }, at, sha256);
 
   beforeAll(async () => {
     server = await testServer(backend);

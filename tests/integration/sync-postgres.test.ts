@@ -18,7 +18,16 @@ import { openDatabase } from '../../src/server/storage/database.ts';
 import { migrate } from '../../src/server/storage/migrate.ts';
 import type { ProcessDriver } from '../support/process-driver.ts';
 import { headOf, openedProcess, prepared } from '../support/sync-logs.ts';
-import { backends, freshPostgresDatabase, rawRequest, serverOn, stopPostgres, storedLog, type TestServer } from '../support/sync-server.ts';
+import {
+  backends,
+  followLive,
+  freshPostgresDatabase,
+  rawRequest,
+  serverOn,
+  stopPostgres,
+  storedLog,
+  type TestServer,
+} from '../support/sync-server.ts';
 
 const withPostgres = backends().includes('postgres');
 afterAll(stopPostgres);
@@ -94,25 +103,14 @@ describe.runIf(withPostgres)('two server instances on one PostgreSQL', () => {
 
   it('tell the clients of one instance of a push to the other at once', async () => {
     const d = await synced(a, 'p-live');
-    const stop = new AbortController();
-    const heads: number[] = [];
-    const grown = new Promise<void>((resolve) => {
-      b.client(d.people.gf.key).live(
-        'p-live',
-        (notice) => {
-          heads.push(notice.head.seq);
-          if (heads.length === 2) resolve();
-        },
-        stop.signal,
-      );
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const live = followLive(b.client(d.people.gf.key), 'p-live');
+    await live.seen(1);
     const base = headOf(d.w.log.events);
     const event = await prepared(d);
     await a.client(d.people.ikbo.key).push('p-live', base, [event]);
-    await grown;
-    stop.abort();
-    expect(heads).toEqual([base?.seq, event.seq]);
+    await live.seen(2);
+    await live.stop();
+    expect(live.heads).toEqual([base?.seq, event.seq]);
   });
 });
 
@@ -161,13 +159,13 @@ describe.runIf(withPostgres)('a server killed with SIGKILL during pushes', () =>
       const writers = await Promise.all(['k1', 'k2', 'k3', 'k4'].map((id) => openedProcess(`p-kill-${id}`)));
       const acknowledged: LoggedEvent[] = [];
       const inFlight: { d: ProcessDriver; base: Head; event: LoggedEvent }[] = [];
-      let killed = false;
       const writerLoop = async (d: ProcessDriver) => {
         const client = new SyncClient({ baseUrl, key: d.people.ikbo.key, sha256: nodeSha256Hex });
         const opened = await client.push(d.ctx.processId, null, d.w.log.events, (await createInvitation(db)).code);
         expect(opened.ok).toBe(true);
         acknowledged.push(...d.w.log.events);
-        while (!killed) {
+        // Until the server is gone: the last push fails, sent before, during or after its commit.
+        for (;;) {
           const base = headOf(d.w.log.events) as Head;
           const event = await prepared(d);
           const pushed = await client.push(d.ctx.processId, base, [event]);
@@ -182,11 +180,9 @@ describe.runIf(withPostgres)('a server killed with SIGKILL during pushes', () =>
       };
       const loops = writers.map(writerLoop);
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      killed = true;
       child.kill('SIGKILL');
       await Promise.all(loops);
       expect(acknowledged.length).toBeGreaterThan(writers.length * 6);
-      // Each writer's last push was cut off: before, during or after its commit.
       expect(inFlight).toHaveLength(writers.length);
 
       child = await serverProcess(url, port);

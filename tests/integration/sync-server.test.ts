@@ -11,7 +11,7 @@ import { signRequest } from '../../src/domain/sync/protocol.ts';
 import { verifyEvents } from '../../src/domain/verify.ts';
 import { sha256 } from '../support/process-driver.ts';
 import { appendEvidence, headOf, openedProcess, prepared, signedUnchecked } from '../support/sync-logs.ts';
-import { backends, rawRequest, stopPostgres, storedLog, type TestServer, testServer } from '../support/sync-server.ts';
+import { backends, followLive, rawRequest, stopPostgres, storedLog, type TestServer, testServer } from '../support/sync-server.ts';
 
 afterAll(stopPostgres);
 
@@ -213,31 +213,16 @@ describe.each(backends())('sync server on %s', (backend) => {
 
     it('tells a connected client of a new head at once', async () => {
       const { d, processId, ikbo } = await synced();
-      const director = server.client(d.people.gf.key);
-      const stop = new AbortController();
-      const seen: number[] = [];
-      let resolveSecond: () => void = () => {};
-      const second = new Promise<void>((resolve) => {
-        resolveSecond = resolve;
-      });
-      const following = director.live(
-        processId,
-        (notice) => {
-          seen.push(notice.head.seq);
-          if (seen.length === 2) resolveSecond();
-        },
-        stop.signal,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const live = followLive(server.client(d.people.gf.key), processId);
+      await live.seen(1); // the head when the stream opened
       const base = headOf(d.w.log.events);
       const events = await appendEvidence(d, 1);
       const started = Date.now();
       await ikbo.push(processId, base, events);
-      await second;
+      await live.seen(2);
       expect(Date.now() - started).toBeLessThan(1000);
-      stop.abort();
-      await following;
-      expect(seen).toEqual([base?.seq, events[0]?.seq]);
+      await live.stop();
+      expect(live.heads).toEqual([base?.seq, events[0]?.seq]);
     });
   });
 

@@ -122,3 +122,30 @@ export async function storedLog(db: SqlDatabase, processId: string): Promise<Log
   const { rows } = await db.query<{ body: string }>('SELECT body FROM events WHERE process_id = $1 ORDER BY seq', [processId]);
   return rows.map((r) => JSON.parse(r.body) as LoggedEvent);
 }
+
+/** Follows a process's live stream; `seen(n)` resolves once n heads have arrived. */
+export function followLive(client: SyncClient, processId: string) {
+  const heads: number[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const abort = new AbortController();
+  const done = client.live(
+    processId,
+    (notice) => {
+      heads.push(notice.head.seq);
+      for (const waiter of waiters) if (heads.length >= waiter.count) waiter.resolve();
+    },
+    abort.signal,
+  );
+  return {
+    heads,
+    seen: (count: number) =>
+      new Promise<void>((resolve) => {
+        if (heads.length >= count) resolve();
+        else waiters.push({ count, resolve });
+      }),
+    async stop() {
+      abort.abort();
+      await done;
+    },
+  };
+}
