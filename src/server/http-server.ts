@@ -100,6 +100,7 @@ export function createSyncServer(parts: SyncServerParts): Server {
       return { status: 200, body: { ok: true, protocol: PROTOCOL_VERSION } };
     }
     const address = addressOf(req);
+    fields.address = address;
     const addressWait = perAddress.take(address);
     if (addressWait > 0) return errorAnswer(429, 'rateLimited', { retryAfter: addressWait });
 
