@@ -12,6 +12,8 @@ export interface ServerConfig {
   maxStreamsPerKey: number;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Origins of the app allowed to call the server from a browser (CORS), e.g. https://ankerpunkt.agentur.intern. */
+  corsOrigins: string[];
 }
 
 const number = (value: string | undefined, fallback: number) => {
@@ -29,5 +31,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rateLimit: { rate: number(env.ANKERPUNKT_RATE_PER_SECOND, 20), burst: number(env.ANKERPUNKT_RATE_BURST, 60) },
     maxStreamsPerKey: number(env.ANKERPUNKT_MAX_STREAMS_PER_KEY, 8),
     trustProxy: env.ANKERPUNKT_TRUST_PROXY === '1',
+    corsOrigins: (env.ANKERPUNKT_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }

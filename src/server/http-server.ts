@@ -15,6 +15,7 @@ import { LoggedEvent } from '../domain/chain.ts';
 import { COMMAND_PARSE, schemaIssues } from '../domain/schema-reasons.ts';
 import {
   type ErrorBody,
+  HEADERS,
   type Head,
   MAX_EVENTS_PER_PULL,
   PROTOCOL_VERSION,
@@ -34,7 +35,7 @@ import { type AuthFailure, RequestAuth, type SignedRequest, signatureHeaders } f
 export interface SyncServerParts {
   store: LogStore;
   live: LiveHeads;
-  config: Pick<ServerConfig, 'maxBodyBytes' | 'rateLimit' | 'maxStreamsPerKey' | 'trustProxy'>;
+  config: Pick<ServerConfig, 'maxBodyBytes' | 'rateLimit' | 'maxStreamsPerKey' | 'trustProxy' | 'corsOrigins'>;
   logger: Logger;
   now?: () => number;
 }
@@ -250,7 +251,28 @@ export function createSyncServer(parts: SyncServerParts): Server {
     res.end(text);
   }
 
+  /**
+   * The app in a browser on another origin may call the server if the operator named that origin.
+   * Answers a preflight; true when the request is done with that.
+   */
+  function allowOrigin(req: IncomingMessage, res: ServerResponse): boolean {
+    const origin = req.headers.origin;
+    if (!origin || !config.corsOrigins.includes(origin)) return false;
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'Origin');
+    res.setHeader('access-control-expose-headers', 'retry-after');
+    if (req.method !== 'OPTIONS') return false;
+    res.writeHead(204, {
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers': [...Object.values(HEADERS), 'content-type'].join(', '),
+      'access-control-max-age': '600',
+    });
+    res.end();
+    return true;
+  }
+
   return createServer((req, res) => {
+    if (allowOrigin(req, res)) return;
     const started = performance.now();
     const fields: LogFields = { method: req.method, path: (req.url ?? '').split('?')[0] };
     handle(req, res, fields)

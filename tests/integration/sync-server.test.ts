@@ -259,6 +259,18 @@ describe.each(backends())('sync server on %s', (backend) => {
       expect(answer.json.error).toBe('schema');
     });
 
+    it('lets the app call it from the origin the operator named, and no other', async () => {
+      const preflight = await fetch(`${server.url}/v1/processes`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('ankerpunkt-signature');
+      const foreign = await fetch(`${server.url}/v1/health`, { headers: { origin: 'https://evil.example' } });
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
     it('answers unknown paths and methods with JSON', async () => {
       expect(await rawRequest(server.url, '/v2/anything')).toEqual({ status: 404, json: { error: 'notFound' } });
       expect(await rawRequest(server.url, '/v1/processes/x/live', { method: 'POST', body: '{}' })).toEqual({

@@ -74,6 +74,7 @@ export const TEST_CONFIG: ServerConfig = {
   rateLimit: { rate: 1000, burst: 1000 },
   maxStreamsPerKey: 8,
   trustProxy: false,
+  corsOrigins: ['https://app.example'],
 };
 
 export interface TestServer extends RunningServer {
