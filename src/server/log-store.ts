@@ -65,7 +65,8 @@ export class LogStore {
   constructor(
     readonly db: SqlDatabase,
     readonly engine: ProcessEngine,
-    private readonly cacheSize = 1000,
+    /** Logs whose state is kept; a long log's state is some MB. */
+    private readonly cacheSize = 200,
   ) {}
 
   async head(processId: string): Promise<Head | null> {

@@ -12,9 +12,9 @@ import { HEADERS, MAX_CLOCK_SKEW_MS, signRequest } from '../../src/domain/sync/p
 import { highSTwin } from '../support/forgery.ts';
 import { sha256 } from '../support/process-driver.ts';
 import { appendEvidence, headOf, openedProcess } from '../support/sync-logs.ts';
-import { backends, rawRequest, stopPostgres, storedLog, type TestServer, testServer } from '../support/sync-server.ts';
+import { backends, rawRequest, stopTestDatabases, storedLog, type TestServer, testServer } from '../support/sync-server.ts';
 
-afterAll(stopPostgres);
+afterAll(stopTestDatabases);
 
 describe.each(backends())('request signatures on %s', (backend) => {
   let server: TestServer;

@@ -10,9 +10,9 @@ import { SyncClient } from '../../src/domain/sync/client.ts';
 import type { SqlDatabase } from '../../src/server/storage/database.ts';
 import { LATEST_SCHEMA_VERSION, migrate, migrations } from '../../src/server/storage/migrate.ts';
 import { openedProcess } from '../support/sync-logs.ts';
-import { backends, emptyDatabase, serverOn, stopPostgres } from '../support/sync-server.ts';
+import { backends, emptyDatabase, serverOn, stopTestDatabases } from '../support/sync-server.ts';
 
-afterAll(stopPostgres);
+afterAll(stopTestDatabases);
 
 const versionOf = async (db: SqlDatabase) =>
   (await db.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v ?? 0;

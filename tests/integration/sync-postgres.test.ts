@@ -24,13 +24,13 @@ import {
   freshPostgresDatabase,
   rawRequest,
   serverOn,
-  stopPostgres,
+  stopTestDatabases,
   storedLog,
   type TestServer,
 } from '../support/sync-server.ts';
 
 const withPostgres = backends().includes('postgres');
-afterAll(stopPostgres);
+afterAll(stopTestDatabases);
 
 async function expectIntact(events: LoggedEvent[]): Promise<void> {
   const verified = await verifyEvents(engine(), events, nodeSha256Hex);

@@ -14,8 +14,9 @@ import { SyncClient } from '../../src/domain/sync/client.ts';
 import type { ServerConfig } from '../../src/server/config.ts';
 import { createInvitation } from '../../src/server/invitations.ts';
 import { silentLogger } from '../../src/server/logger.ts';
-import { openMigrated, type RunningServer, startServer } from '../../src/server/start.ts';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { openDatabase, type SqlDatabase } from '../../src/server/storage/database.ts';
+import { migrate } from '../../src/server/storage/migrate.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -39,10 +40,31 @@ export async function postgresUrl(): Promise<string> {
   return ((await cluster) as ThrowawayCluster).databaseUrl;
 }
 
-export async function stopPostgres(): Promise<void> {
+let pglite: Promise<SqlDatabase> | undefined;
+
+/** Stops what the test file started: the PostgreSQL cluster and the shared PGlite. */
+export async function stopTestDatabases(): Promise<void> {
   const started = await cluster;
   cluster = undefined;
   started?.stop();
+  const shared = await pglite;
+  pglite = undefined;
+  await (shared as { reallyClose?: () => Promise<void> } | undefined)?.reallyClose?.();
+}
+
+/**
+ * One PGlite per test file, emptied for each use: starting PGlite's WebAssembly takes seconds
+ * on a busy machine, dropping the schema a few milliseconds. Its `close` only lets it be reused.
+ */
+async function emptyPglite(): Promise<SqlDatabase> {
+  pglite ??= openDatabase({ dataDir: 'memory://' }).then((db) => ({
+    ...db,
+    close: async () => {},
+    reallyClose: () => db.close(),
+  }));
+  const db = await pglite;
+  await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  return db;
 }
 
 /** A connection string for a new, empty database on the test PostgreSQL. */
@@ -60,7 +82,7 @@ export async function freshPostgresDatabase(): Promise<string> {
 
 /** An empty database of that kind, not migrated. */
 export async function emptyDatabase(backend: Backend): Promise<{ db: SqlDatabase; url: string | undefined }> {
-  if (backend === 'pglite') return { db: await openDatabase({ dataDir: 'memory://' }), url: undefined };
+  if (backend === 'pglite') return { db: await emptyPglite(), url: undefined };
   const url = await freshPostgresDatabase();
   return { db: await openDatabase({ databaseUrl: url }), url };
 }
@@ -84,9 +106,10 @@ export interface TestServer extends RunningServer {
 
 /** A server on a fresh, migrated database of that kind. */
 export async function testServer(backend: Backend, config: Partial<ServerConfig> = {}): Promise<TestServer> {
-  const databaseUrl = backend === 'postgres' ? await freshPostgresDatabase() : undefined;
-  const db = await openMigrated({ databaseUrl, dataDir: 'memory://' });
-  return serverOn(db, { ...config, databaseUrl });
+  const { db, url } = await emptyDatabase(backend);
+  const migrated = await migrate(db);
+  if (!migrated.ok) throw new Error('the test database is newer than the server');
+  return serverOn(db, { ...config, databaseUrl: url });
 }
 
 /** Another server instance on a database already there (what a second machine would run). */

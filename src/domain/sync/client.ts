@@ -57,7 +57,10 @@ export class SyncClient {
 
   /** The events after `after` (0 for the whole log); ask again while `more`. */
   pull(processId: string, after: number): Promise<SyncResult<PullResponse>> {
-    return this.request('GET', `/v1/processes/${encodeURIComponent(processId)}/events?after=${after}`, null, PullResponse);
+    // The events as they were written, not as the schema rebuilt them (as parseBundle keeps them):
+    // the same values, with their members in the order they were recorded.
+    const asWritten = (value: PullResponse, json: unknown) => ({ ...value, events: (json as { events: PullResponse['events'] }).events });
+    return this.request('GET', `/v1/processes/${encodeURIComponent(processId)}/events?after=${after}`, null, PullResponse, asWritten);
   }
 
   /**
@@ -119,7 +122,13 @@ export class SyncClient {
     }
   }
 
-  private async request<T>(method: string, path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<SyncResult<T>> {
+  private async request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    schema: z.ZodMiniType<T>,
+    finish: (value: T, json: unknown) => T = (value) => value,
+  ): Promise<SyncResult<T>> {
     const bytes = body === null ? new Uint8Array() : utf8(JSON.stringify(body));
     const response = await this.send(method, path, bytes);
     if (!('status' in response)) return response.failure;
@@ -128,7 +137,7 @@ export class SyncClient {
     if (!answer) return { ok: false, status: response.status, error: 'badAnswer', body: null };
     const read = readBody(answer, schema, MAX_ANSWER_BYTES);
     return read.ok
-      ? { ok: true, status: response.status, value: read.value }
+      ? { ok: true, status: response.status, value: finish(read.value, read.json) }
       : { ok: false, status: response.status, error: 'badAnswer', body: null };
   }
 
