@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
+import { generateSigningKey } from '../../src/domain/crypto/keys.ts';
 import { nodeSha256Hex } from '../../src/domain/crypto/node-sha256.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { SyncClient } from '../../src/domain/sync/client.ts';
@@ -16,6 +17,8 @@ import { verifyEvents } from '../../src/domain/verify.ts';
 import { createInvitation } from '../../src/server/invitations.ts';
 import { openDatabase } from '../../src/server/storage/database.ts';
 import { migrate } from '../../src/server/storage/migrate.ts';
+import { demoProcess } from '../support/demo.ts';
+import { relink } from '../support/forgery.ts';
 import type { ProcessDriver } from '../support/process-driver.ts';
 import { headOf, openedProcess, prepared } from '../support/sync-logs.ts';
 import {
@@ -79,6 +82,41 @@ describe.runIf(withPostgres)('two server instances on one PostgreSQL', () => {
     const stored = await storedLog(a.db, 'p-race');
     expect(stored).toEqual(d.w.log.events);
     await expectIntact(stored);
+  });
+
+  it("refuse the lived-in log re-linked by an outsider from the middle, signed with the outsider's key", async () => {
+    const { writer, people } = await demoProcess();
+    const intruder = await generateSigningKey();
+    const forged = await relink(writer.log.events, 80, () => intruder);
+    const pushed = await a.client(people.ikbo.key).push('jc-neckar-alb', null, forged, await a.invite());
+    // The first 80 events are the genuine ones; the 81st is signed by a key the log never registered.
+    expect(pushed).toMatchObject({
+      status: 422,
+      error: 'refused',
+      body: { index: 80, problem: { code: 'refused', reasons: [{ code: 'keyUnknown' }] } },
+    });
+  });
+
+  it('take a lived-in log whole, and the other instance builds on it from the stored snapshot', async () => {
+    const { writer, people } = await demoProcess();
+    const processId = writer.ctx.processId;
+    const opened = await a.client(people.ikbo.key).push(processId, null, writer.log.events, await a.invite());
+    expect(opened.ok && opened.value.appended).toBe(writer.log.events.length);
+    // b has never seen this process: it starts from the snapshot a stored with the head.
+    const base = headOf(writer.log.events);
+    await writer.attach(people.ikbo, { kind: 'protokoll', title: 'Protokoll Steuerungsgruppe', note: 'Sitzung im Dezember.' });
+    const next = await b.client(people.ikbo.key).push(processId, base, writer.log.events.slice(-1));
+    expect(next.ok && next.value.appended).toBe(1);
+    await expectIntact(await storedLog(b.db, processId));
+  });
+
+  it('answer the log with an event cut out and re-linked, pushed onto the stored one, as a fork: 409, nothing changes', async () => {
+    const { writer, people } = await demoProcess();
+    const forged = await relink([...writer.log.events.slice(0, 80), ...writer.log.events.slice(81)], 80);
+    const base = headOf(writer.log.events.slice(0, 80));
+    const pushed = await a.client(people.ikbo.key).push('jc-neckar-alb', base, forged.slice(80));
+    expect(pushed).toMatchObject({ status: 409, error: 'headMoved', body: { head: headOf(writer.log.events) } });
+    expect(await storedLog(a.db, 'jc-neckar-alb')).toEqual(writer.log.events);
   });
 
   it('never fork a log when two instances create the same process at once', async () => {
