@@ -227,7 +227,14 @@ export function createSyncServer(parts: SyncServerParts): Server {
       sent = head.seq;
       res.write(`event: head\ndata: ${JSON.stringify({ processId, head })}\n\n`);
     };
-    const unsubscribe = live.subscribe(processId, (notice) => write(notice.head));
+    // The log that grew may have revoked this very key: then the stream ends, and reconnecting
+    // is refused. Asked once per new head, which is rare next to the requests of a push.
+    const unsubscribe = live.subscribe(processId, (notice) => {
+      auth.keyInProcess(processId, keyId).then(
+        (key) => (key.ok ? write(notice.head) : res.end()),
+        () => res.end(),
+      );
+    });
     const current = await store.head(processId);
     if (current) write(current);
     // A comment now and then keeps proxies from closing a quiet stream.

@@ -136,9 +136,22 @@ describe.each(backends())('request signatures on %s', (backend) => {
       expect(await storedLog(server.db, processId)).toHaveLength(d.w.log.events.length);
     });
 
-    it('whose key was revoked is refused from the revocation on', async () => {
+    it('whose key was revoked is refused from the revocation on, and their live stream ends', async () => {
       const gf = server.client(d.people.gf.key);
       expect((await gf.pull(processId, 0)).ok).toBe(true);
+      let streamEnded = false;
+      const stop = new AbortController();
+      let opened: () => void = () => {};
+      const open = new Promise<void>((resolve) => {
+        opened = resolve;
+      });
+      const following = gf
+        .live(processId, () => opened(), stop.signal)
+        .then((result) => {
+          streamEnded = true;
+          return result;
+        });
+      await open;
       const base = headOf(d.w.log.events);
       const revoke = d.command('KeyRevoked', d.people.ikbo, {
         personId: d.people.gf.personId,
@@ -148,6 +161,8 @@ describe.each(backends())('request signatures on %s', (backend) => {
       await d.accept(revoke);
       expect((await server.client(d.people.ikbo.key).push(processId, base, d.w.log.events.slice(-1))).ok).toBe(true);
 
+      expect(await following).toMatchObject({ ok: true });
+      expect(streamEnded).toBe(true);
       expect((await gf.pull(processId, 0)).error).toBe('keyRevoked');
       expect((await gf.listProcesses()).error).toBe('keyRevoked');
       const events = await appendEvidence(d, 1);
