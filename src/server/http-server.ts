@@ -115,15 +115,13 @@ export function createSyncServer(parts: SyncServerParts): Server {
     const signed = signatureHeaders(req.headers);
     if (!signed.ok) return fromAuth(signed.failure);
     fields.keyId = signed.value.keyId;
-    const keyWait = perKey.take(signed.value.keyId);
-    if (keyWait > 0) return errorAnswer(429, 'rateLimited', { retryAfter: keyWait });
     const request: SignedRequest = { method, path, headers: req.headers, body };
 
     if (route.kind === 'list') {
       const key = await auth.keyAnywhere(signed.value.keyId);
       if (!key.ok) return fromAuth(key.failure);
-      const failed = await auth.verify(request, signed.value, key.publicKey);
-      if (failed) return fromAuth(failed);
+      const refused = await authorise(request, signed.value, key.publicKey);
+      if (refused) return refused;
       return { status: 200, body: { processes: await processesOf(signed.value.keyId) } };
     }
 
@@ -131,11 +129,22 @@ export function createSyncServer(parts: SyncServerParts): Server {
     if (route.kind === 'events' && method === 'POST') return push(route.processId, request, signed.value);
     const key = await auth.keyInProcess(route.processId, signed.value.keyId);
     if (!key.ok) return fromAuth(key.failure);
-    const failed = await auth.verify(request, signed.value, key.publicKey);
-    if (failed) return fromAuth(failed);
+    const refused = await authorise(request, signed.value, key.publicKey);
+    if (refused) return refused;
     if (route.kind === 'events') return pull(route.processId, url);
     await stream(route.processId, signed.value.keyId, req, res);
     return null;
+  }
+
+  /**
+   * The signature, timestamp and nonce, then the key's rate limit: counted only for requests the
+   * key really signed, so that no one can use up another person's limit by naming their key.
+   */
+  async function authorise(request: SignedRequest, signed: SignatureHeaders, publicKey: string): Promise<Answer | null> {
+    const failed = await auth.verify(request, signed, publicKey);
+    if (failed) return fromAuth(failed);
+    const wait = perKey.take(signed.keyId);
+    return wait > 0 ? errorAnswer(429, 'rateLimited', { retryAfter: wait }) : null;
   }
 
   async function processesOf(keyId: string) {
@@ -189,8 +198,8 @@ export function createSyncServer(parts: SyncServerParts): Server {
       publicKey = registered;
       newProcessOnly = true;
     } else return fromAuth(known.failure);
-    const failed = await auth.verify(request, signed, publicKey);
-    if (failed) return fromAuth(failed);
+    const refused = await authorise(request, signed, publicKey);
+    if (refused) return refused;
 
     const outcome = await store.push({ processId, base, events, invitation }, signed.keyId, newProcessOnly);
     if (outcome.ok) {
