@@ -72,7 +72,25 @@ export interface KeyPossessionStatement {
   keyId: string;
 }
 
-export type Statement = SignOffStatement | BundleHeadStatement | EventStatement | KeyPossessionStatement;
+/**
+ * A request to a sync server (src/domain/sync/protocol.ts), signed by the device key of a person
+ * registered in the process: binds method, path with query, body and a moment and nonce, so a
+ * captured request can neither be changed nor sent again.
+ */
+export interface SyncRequestStatement {
+  type: 'ankerpunkt.sync-request';
+  version: 1;
+  method: string;
+  path: string;
+  /** SHA-256 of the body bytes, hex (of no bytes for a request without a body). */
+  bodySha256: string;
+  /** Milliseconds since 1970 as a decimal string, as sent in the header. */
+  timestamp: string;
+  nonce: string;
+  keyId: string;
+}
+
+export type Statement = SignOffStatement | BundleHeadStatement | EventStatement | KeyPossessionStatement | SyncRequestStatement;
 
 export function signStatement(privateKey: CryptoKey, statement: Statement): Promise<string> {
   return sign(privateKey, canonicalBytes(statement));
