@@ -10,6 +10,7 @@
  */
 import type { ProcessCommand } from '../../machines/process/process.events.ts';
 import type { RoleId } from '../../standards/schema.ts';
+import type { ChainHead, LoggedEvent } from '../domain/chain.ts';
 import type { SigningKey } from '../domain/crypto/keys.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { EventSigner } from '../domain/event-signature.ts';
@@ -28,6 +29,7 @@ import {
 } from './identities.ts';
 import type { ImportMode } from './import-store.ts';
 import { recordSavedResponse, type SavedResponse } from './saved-responses.ts';
+import { dismissConflict, removeSyncLink, type SyncLink, saveSyncLink } from './sync-links.ts';
 
 /** What every command runs against: this device's database, its SHA-256, its clock. */
 export interface CommandServices {
@@ -95,6 +97,22 @@ export const COMMANDS = {
   replaceKey: (s: CommandServices, a: { identity: Identity; passphrase?: string }) => replaceKey(s.db, a.identity, a.passphrase),
   /** Stores the proof of possession of a profile that predates it, once its key is usable. */
   proveKey: (s: CommandServices, a: { identity: Identity; unlocked?: CryptoKey | null }) => ensureKeyProof(s.db, a.identity, a.unlocked),
+
+  // Sharing a process through a sync server.
+  /** Shares a process through a server, agreeing up to `link.agreed`. */
+  linkSync: (s: CommandServices, a: { link: SyncLink }) => saveSyncLink(s.db, a.link),
+  /** Stops sharing a process from this device; its log stays as it is. */
+  unlinkSync: (s: CommandServices, a: { processId: string }) => removeSyncLink(s.db, a.processId),
+  /** Takes the server's new events: admits them, rebases what is pending here, keeps conflicts. */
+  applyPull: async (
+    s: CommandServices,
+    a: { processId: string; events: readonly LoggedEvent[]; signerFor: (event: LoggedEvent) => EventSigner | null },
+  ) => (await import('./sync-store.ts')).applyPull(s.db, await engineFor(), s.sha256, a.processId, a.events, a.signerFor, s.now()),
+  /** The server acknowledged the events up to `head`. */
+  noteAgreed: async (s: CommandServices, a: { processId: string; head: ChainHead }) =>
+    (await import('./sync-store.ts')).noteAgreed(s.db, a.processId, a.head),
+  /** The user resolved a conflict: it is no longer kept. */
+  dismissConflict: (s: CommandServices, a: { processId: string; eventId: string }) => dismissConflict(s.db, a.processId, a.eventId),
 
   // Settings of this device.
   setIdleLock: (s: CommandServices, a: { minutes: number }) => setIdleLockMinutes(s.db, a.minutes),

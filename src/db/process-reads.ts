@@ -90,3 +90,5 @@ export async function regionSources(
 
 /** A sign-off request file built from the stored log; it stores nothing. */
 export { exportRequestFile } from './signoff-files.ts';
+/** The events of a shared process the server does not have yet. */
+export { pendingEvents } from './sync-store.ts';

@@ -19,6 +19,7 @@ export {
   signingKeyOf,
 } from './identities.ts';
 export { savedResponses } from './saved-responses.ts';
+export { type StoredConflict, type SyncLink, syncConflicts, syncLink, syncLinks } from './sync-links.ts';
 
 /** The processes on this device, most recently changed first. */
 export function processList(db: AnkerpunktDb): Promise<ProcessSummary[]> {

@@ -1,83 +1,20 @@
 /**
- * A process's link to a sync server on this device, and what is pending. There is no separate
+ * Pulling on this device, and what is pending (the links are in src/db/sync-links.ts). There is no separate
  * outbox to lose: the pending events are the stored events after the head this device and the
  * server last agreed on, so an append is pending the moment it is stored, in the same
  * transaction, and a reload or a killed browser keeps it. A pull admits the server's events and
  * rebases the pending ones (src/domain/sync/rebase.ts) in one transaction; what the process no
  * longer accepts is kept as a conflict with its reasons until the user resolves it.
  */
-import * as z from 'zod/mini';
-import { type ChainHead, LoggedEvent } from '../domain/chain.ts';
+import type { ChainHead, LoggedEvent } from '../domain/chain.ts';
 import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { EventSigner } from '../domain/event-signature.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { replay } from '../domain/replay.ts';
-import { type RebaseResult, rebase, type SyncConflict } from '../domain/sync/rebase.ts';
+import { type RebaseResult, rebase } from '../domain/sync/rebase.ts';
 import type { AnkerpunktDb } from './database.ts';
 import { eventsOf, replaceLogTail } from './process-store.ts';
-
-const LINK_PREFIX = 'sync:';
-const CONFLICTS_PREFIX = 'syncConflicts:';
-
-const Head = z.strictObject({ seq: z.int().check(z.minimum(0)), hash: z.string() });
-
-/** Where a process is shared, and up to which event this device and the server agree. */
-export const SyncLink = z.strictObject({
-  processId: z.string(),
-  serverUrl: z.url({ protocol: /^https?$/ }),
-  /** The person on this device whose key signs the requests. */
-  personId: z.string(),
-  connectedAt: z.string(),
-  /** The last event the server acknowledged; null before the first push of a new process. */
-  agreed: z.nullable(Head),
-});
-export type SyncLink = z.infer<typeof SyncLink>;
-
-const StoredConflict = z.strictObject({
-  event: LoggedEvent,
-  reasons: z.array(z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.unknown())) })),
-  at: z.string(),
-});
-export type StoredConflict = SyncConflict & { at: string };
-
-/** The link of a process, or null when it is not shared (or the stored row is unreadable). */
-export async function syncLink(db: AnkerpunktDb, processId: string): Promise<SyncLink | null> {
-  const parsed = SyncLink.safeParse((await db.settings.get(`${LINK_PREFIX}${processId}`))?.value);
-  return parsed.success ? parsed.data : null;
-}
-
-/** Every shared process on this device. */
-export async function syncLinks(db: AnkerpunktDb): Promise<SyncLink[]> {
-  const rows = await db.settings.where('key').startsWith(LINK_PREFIX).toArray();
-  return rows.flatMap((row) => {
-    const parsed = SyncLink.safeParse(row.value);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-export async function saveSyncLink(db: AnkerpunktDb, link: SyncLink): Promise<void> {
-  await db.settings.put({ key: `${LINK_PREFIX}${link.processId}`, value: SyncLink.parse(link) });
-}
-
-/** Stops sharing the process from this device; its log and any conflicts stay. */
-export async function removeSyncLink(db: AnkerpunktDb, processId: string): Promise<void> {
-  await db.settings.delete(`${LINK_PREFIX}${processId}`);
-}
-
-export async function syncConflicts(db: AnkerpunktDb, processId: string): Promise<StoredConflict[]> {
-  const value = (await db.settings.get(`${CONFLICTS_PREFIX}${processId}`))?.value;
-  const parsed = z.array(StoredConflict).safeParse(value);
-  return parsed.success ? (parsed.data as StoredConflict[]) : [];
-}
-
-/** The user resolved a conflict (recorded it anew, or let it go): it is no longer kept. */
-export async function dismissConflict(db: AnkerpunktDb, processId: string, eventId: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const left = (await syncConflicts(db, processId)).filter((c) => c.event.id !== eventId);
-    if (left.length > 0) await db.settings.put({ key: `${CONFLICTS_PREFIX}${processId}`, value: left });
-    else await db.settings.delete(`${CONFLICTS_PREFIX}${processId}`);
-  });
-}
+import { CONFLICTS_KEY, type SyncLink, saveSyncLink, syncConflicts, syncLink } from './sync-links.ts';
 
 /** The stored events the server does not have yet, oldest first. */
 export async function pendingEvents(db: AnkerpunktDb, processId: string, link: SyncLink): Promise<LoggedEvent[]> {
@@ -99,7 +36,13 @@ export async function noteAgreed(db: AnkerpunktDb, processId: string, head: Chai
 
 export type PullOutcome =
   | { ok: true; pending: number; conflicts: number; agreed: ChainHead | null }
-  | { ok: false; problem: Extract<RebaseResult, { ok: false }> | { code: 'notLinked' } | { code: 'concurrent' } };
+  | {
+      ok: false;
+      problem:
+        | { code: 'serverLogInvalid'; seq: number; problem: Extract<RebaseResult, { ok: false }>['problem'] }
+        | { code: 'notLinked' }
+        | { code: 'concurrent' };
+    };
 
 /**
  * Takes the server's events after the agreed head: admits them, rebases what is pending here onto
@@ -136,7 +79,7 @@ export async function applyPull(
     pending,
     signerFor,
   });
-  if (!result.ok) return { ok: false, problem: result };
+  if (!result.ok) return { ok: false, problem: { code: 'serverLogInvalid', seq: result.seq, problem: result.problem } };
   const earlier = await syncConflicts(db, processId);
   const conflicts = [...earlier, ...result.conflicts.map((c) => ({ ...c, at: now.toISOString() }))];
   const replaced = await replaceLogTail(db, processId, {
@@ -146,7 +89,7 @@ export async function applyPull(
     snapshot: result.snapshot,
     alsoWrite: async () => {
       await saveSyncLink(db, { ...link, agreed: result.agreed });
-      if (conflicts.length > 0) await db.settings.put({ key: `${CONFLICTS_PREFIX}${processId}`, value: conflicts });
+      if (conflicts.length > 0) await db.settings.put({ key: CONFLICTS_KEY(processId), value: conflicts });
     },
   });
   if (!replaced) return { ok: false, problem: { code: 'concurrent' } };

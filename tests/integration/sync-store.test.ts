@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { appendCommand, eventsOf, importLog, loadProcess, replaceLogTail } from '../../src/db/process-store.ts';
-import { applyPull, noteAgreed, pendingEvents, saveSyncLink, syncConflicts, syncLink } from '../../src/db/sync-store.ts';
+import { saveSyncLink, syncConflicts, syncLink } from '../../src/db/sync-links.ts';
+import { applyPull, noteAgreed, pendingEvents } from '../../src/db/sync-store.ts';
 import { replay } from '../../src/domain/replay.ts';
 import { verifyEvents } from '../../src/domain/verify.ts';
 import { freshDb, reopen, stateOf } from '../fixtures/db/demo-db.ts';

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { BackupSection } from '../backup/BackupSection.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { ProfilesSection } from '../profiles/ProfilesSection.tsx';
+import { SyncSettings } from '../sync/SyncSettings.tsx';
 import { SelectField } from '../ui/Field.tsx';
 
 const messages = {
@@ -91,6 +92,7 @@ export function SettingsScreen() {
       <StorageStatus />
       <BackupSection />
       <ProfilesSection />
+      <SyncSettings />
     </>
   );
 }

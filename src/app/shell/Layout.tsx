@@ -1,9 +1,27 @@
 /** The frame of every screen: skip link, header with navigation and language, main landmark. */
-import type { ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { syncLinks } from '../../db/reads.ts';
+import { useBaseServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import './shell.css';
+
+// The sync machines and the protocol load only on a device with a shared process.
+const SyncPanel = lazy(() => import('../sync/SyncPanel.tsx').then((m) => ({ default: m.SyncPanel })));
+
+/** The sync status line under the header, for the processes this device shares through a server. */
+function SyncStrip() {
+  const { db } = useBaseServices();
+  const links = useLiveQuery(() => syncLinks(db), [db]);
+  if (!links || links.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <SyncPanel links={links} />
+    </Suspense>
+  );
+}
 
 const messages = {
   de: {
@@ -84,6 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
         </fieldset>
       </header>
+      <SyncStrip />
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>
         {children}
