@@ -14,6 +14,7 @@ import { ReadOnlyProvider, useActionScope, useProcess } from '../process-data.ts
 import { ReportView } from '../report/ReportView.tsx';
 import { Link, type ProcessTab } from '../router.tsx';
 import { StandardsTab } from '../standards/StandardsTab.tsx';
+import { SyncConflicts } from '../sync/SyncConflicts.tsx';
 import { TimelineTab } from '../timeline/TimelineTab.tsx';
 import { ReasonNamesProvider } from '../ui/Reasons.tsx';
 import { processMessages } from './messages.ts';
@@ -132,6 +133,7 @@ function ProcessContent({
       {readOnly ? <div className="notice notice-info">{t.readOnlyCopy}</div> : null}
       {readOnly ? null : <LockedNotice />}
       {readOnly ? null : <RoleNote snapshot={snapshot} />}
+      {readOnly ? null : <SyncConflicts processId={processId} />}
       {ctx.pausedAt ? (
         <div className="notice notice-warning">
           <span aria-hidden="true">⏸ </span>
