@@ -9,8 +9,9 @@ import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useSta
 import { findEvidence } from '../../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import { currentRevision } from '../../../machines/process/process.queries.ts';
-import { eventTypeLabel, type TimelineEntry } from '../../domain/timeline.ts';
+import type { TimelineEntry } from '../../domain/timeline.ts';
 import type { TimelineOrder } from '../../domain/timeline-filter.ts';
+import { eventTypeLabel } from '../../i18n/timeline.ts';
 import { useServices } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { Link } from '../router.tsx';

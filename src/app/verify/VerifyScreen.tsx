@@ -10,8 +10,8 @@ import { type BundleImportOutcome, type ImportMode, importCheckedBundle } from '
 import { type BundleFile, readBundleFile } from '../../domain/import/bundle-file.ts';
 import { type BundleCheck, checkEvidence } from '../../domain/import/check-bundle.ts';
 import { bundleFileProblemText } from '../../domain/import/messages.ts';
-import { eventTypeLabel } from '../../domain/timeline.ts';
 import { verifyBundle } from '../../domain/verify.ts';
+import { eventTypeLabel } from '../../i18n/timeline.ts';
 import { useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
