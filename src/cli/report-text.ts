@@ -5,7 +5,7 @@ import type { ProcessReport } from '../domain/report.ts';
 import { formatDay } from '../i18n/dates.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason, wordsFor } from '../i18n/reasons.ts';
-import { signingWarning } from './verdict-text.ts';
+import { signingWarning } from '../i18n/verdict.ts';
 
 const T = {
   de: {

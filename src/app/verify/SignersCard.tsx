@@ -3,10 +3,11 @@
  * from which event on the log is attributable at all. The names are what the signers wrote; only
  * a fingerprint known from elsewhere makes them proof, which the card says in so many words.
  */
-import { unsignedWarning } from '../../cli/verdict-text.ts';
+
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import type { BundleSummary } from '../../domain/verify.ts';
 import { formatDay } from '../../i18n/dates.ts';
+import { unsignedWarning } from '../../i18n/verdict.ts';
 import { useLang, useMessages } from '../i18n.tsx';
 import { verifyMessages } from './messages.ts';
 

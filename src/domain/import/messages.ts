@@ -5,9 +5,9 @@
  * the app adds are worded here in the same style.
  */
 import type { Rulebook } from '../../../standards/rulebook.ts';
-import { verdictLine } from '../../cli/verdict-text.ts';
 import { isJsonProblem } from '../../i18n/json-problems.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { verdictLine } from '../../i18n/verdict.ts';
 import type { InvalidProblem } from '../verify.ts';
 import type { BundleFileProblem } from './bundle-file.ts';
 import type { EvidenceFileStatus } from './check-bundle.ts';

@@ -1,14 +1,18 @@
-/** The verify verdict as one line of German or English, the way the CLI prints it (plus a line per erased content). */
+/**
+ * The verify verdict as one line of German or English (plus a line per erased content), the way
+ * `ankerpunkt verify` prints it and the verify, import and restore screens show it: one text for
+ * the CLI and the app, so an auditor and an agency read the same words.
+ */
 import type { Rulebook } from '../../standards/rulebook.ts';
 import type { Attribution } from '../domain/attribution.ts';
 import { fingerprint } from '../domain/crypto/keys.ts';
 import type { SchemaIssue } from '../domain/schema-reasons.ts';
 import type { Continuity, TrustResult } from '../domain/trust.ts';
 import type { BrokenProblem, BundleSummary, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
-import { formatDay } from '../i18n/dates.ts';
-import { isJsonProblem, jsonProblemText } from '../i18n/json-problems.ts';
-import type { Lang } from '../i18n/lang.ts';
-import { describeReason } from '../i18n/reasons.ts';
+import { formatDay } from './dates.ts';
+import { isJsonProblem, jsonProblemText } from './json-problems.ts';
+import type { Lang } from './lang.ts';
+import { describeReason } from './reasons.ts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
