@@ -299,12 +299,3 @@ export function describeReason(reason: Reason, lang: Lang, rulebook: Rulebook): 
   const messages = lang === 'de' ? de : en;
   return messages[reason.code](reason.params, wordsFor(rulebook, lang));
 }
-
-export interface ExplainedReason extends Reason {
-  message: { de: string; en: string };
-}
-
-/** A reason with its message in both languages, as `explain` hands it to the UI. */
-export function withMessages(reason: Reason, rulebook: Rulebook): ExplainedReason {
-  return { ...reason, message: { de: describeReason(reason, 'de', rulebook), en: describeReason(reason, 'en', rulebook) } };
-}
