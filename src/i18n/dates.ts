@@ -79,7 +79,12 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** How many calendar days lie from one ISO day to another: 0 for the same day, 1 for the next. */
-export function calendarDaysBetween(fromDay: string, toDay: string): number {
+/**
+ * How many calendar days in Germany lie from one day or instant to another: 0 on the same German
+ * day, 1 on the next, however few hours apart ("seit 3 Tagen" as a person counts it).
+ */
+export function calendarDaysBetween(from: string, to: string): number {
+  const fromDay = ISO_DAY.test(from) ? from : berlinDay(from);
+  const toDay = ISO_DAY.test(to) ? to : berlinDay(to);
   return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS);
 }
