@@ -10,10 +10,7 @@ import type { Sha256Hex } from '../src/domain/crypto/sha256.ts';
 import type { DemoWriter } from '../src/domain/demo/demo-writer.ts';
 import { buildJobcenterDemo, type DemoProcess } from '../src/domain/demo/jobcenter-demo.ts';
 import { engine } from '../src/domain/process-engine.ts';
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+import { addDays } from '../src/i18n/dates.ts';
 
 export async function syntheticLog(
   minEvents: number,

@@ -4,7 +4,12 @@
  * picks the current language's set, so a missing English text is a type error, not a blank.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { DEFAULT_LANG, isLang, type Lang } from '../i18n/lang.ts';
+import { DEFAULT_LANG, isLang, type Lang, localeOf } from '../i18n/lang.ts';
+
+// Screens take their formatters from here with the language hooks; the one home of dates is
+// src/i18n/dates.ts, shared with the report, the CLI and the CSV.
+export { formatDateTime, formatDay } from '../i18n/dates.ts';
+export { localeOf as locale };
 
 interface LangState {
   lang: Lang;
@@ -35,7 +40,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    document.documentElement.lang = lang === 'de' ? 'de-DE' : 'en-GB';
+    document.documentElement.lang = localeOf(lang);
   }, [lang]);
   const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
@@ -49,22 +54,6 @@ export function useMessages<T>(messages: { de: T; en: T }): T {
   return messages[useLang().lang];
 }
 
-export function locale(lang: Lang): string {
-  return lang === 'de' ? 'de-DE' : 'en-GB';
-}
-
-export function formatDay(iso: string, lang: Lang): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(date);
-}
-
-export function formatDateTime(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
-}
-
 export function formatBytes(bytes: number, lang: Lang): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = bytes;
@@ -73,5 +62,5 @@ export function formatBytes(bytes: number, lang: Lang): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  return `${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }

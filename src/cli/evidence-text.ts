@@ -4,7 +4,7 @@
  * been erased, and every entry outside the layout by name.
  */
 import type { EvidenceFileRow, EvidenceFileStatus } from '../domain/import/check-bundle.ts';
-import { EVIDENCE_STATUS } from '../domain/import/messages.ts';
+import { EVIDENCE_STATUS } from '../i18n/bundle-file.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 /** Statuses listed file by file below the counts. */

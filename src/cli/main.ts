@@ -17,17 +17,17 @@ import { founderKeyIdOf } from '../domain/attribution.ts';
 import { nodeSha256Hex } from '../domain/crypto/node-sha256.ts';
 import { eventsCsv } from '../domain/export/csv.ts';
 import { type CheckedFile, checkBundleFile, type EvidenceFileRow } from '../domain/import/check-bundle.ts';
-import { bundleFileProblemText } from '../domain/import/messages.ts';
 import { engine } from '../domain/process-engine.ts';
 import { buildReport } from '../domain/report.ts';
 import { checkTrust, compareExports, isTrusted, parseTrustAnchor, type TrustAnchor } from '../domain/trust.ts';
 import type { Verdict } from '../domain/verify.ts';
+import { bundleFileProblemText } from '../i18n/bundle-file.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
+import { continuityLine, trustLines, verdictLine } from '../i18n/verdict.ts';
 import { demoCommand } from './demo-command.ts';
 import { evidenceLines } from './evidence-text.ts';
 import { overviewCommand } from './overview-command.ts';
 import { reportText } from './report-text.ts';
-import { continuityLine, trustLines, verdictLine } from './verdict-text.ts';
 
 export const EXIT = { ok: 0, broken: 1, invalid: 2, usage: 2, internal: 3 } as const;
 

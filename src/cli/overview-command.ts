@@ -12,7 +12,7 @@ import { engine } from '../domain/process-engine.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { AGENCY_TYPE, chainText, copyDateText, supportText } from '../i18n/overview.ts';
 import { wordsFor } from '../i18n/reasons.ts';
-import { verdictLine } from './verdict-text.ts';
+import { verdictLine } from '../i18n/verdict.ts';
 
 export interface OverviewIo {
   out: (text: string) => void;

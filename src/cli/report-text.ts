@@ -2,9 +2,10 @@
 import type { Rulebook } from '../../standards/rulebook.ts';
 import { fingerprint } from '../domain/crypto/keys.ts';
 import type { ProcessReport } from '../domain/report.ts';
+import { formatDay } from '../i18n/dates.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { describeReason, formatDate, wordsFor } from '../i18n/reasons.ts';
-import { signingWarning } from './verdict-text.ts';
+import { describeReason, wordsFor } from '../i18n/reasons.ts';
+import { signingWarning } from '../i18n/verdict.ts';
 
 const T = {
   de: {
@@ -88,7 +89,7 @@ const T = {
 export function reportText(report: ProcessReport, lang: Lang, rulebook: Rulebook): string {
   const t = T[lang];
   const w = wordsFor(rulebook, lang);
-  const date = (iso: string) => formatDate(iso, lang);
+  const date = (iso: string) => formatDay(iso, lang);
   const lines: string[] = [];
   const heading = (text: string) => lines.push('', text, '-'.repeat(text.length));
 

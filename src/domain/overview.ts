@@ -11,11 +11,12 @@ import type { ProcessSnapshot } from '../../machines/process/process.explain.ts'
 import { countsAsEvidence } from '../../machines/process/process.queries.ts';
 import { stageTemplate } from '../../standards/rulebook.ts';
 import type { StageId } from '../../standards/schema.ts';
+import { calendarDaysBetween } from '../i18n/dates.ts';
 import type { ProcessEngine } from './process-engine.ts';
 import { maturityOf, milestonesOf, openMeasuresOf, overdueSignOffsOf } from './report.ts';
 
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS));
+// German calendar days, as the report counts how long a sign-off has been open (sign-off-due.ts).
+const daysBetween = (from: string, to: string) => Math.max(0, calendarDaysBetween(from, to));
 
 /** Where a row's figures come from, and what was proven about it. */
 export interface RowSource {

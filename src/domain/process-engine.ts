@@ -11,7 +11,6 @@ import { createProcessMachine, type ProcessMachine } from '../../machines/proces
 import { type Reason, reason } from '../../machines/process/reasons.ts';
 import { type PureStep, pureStep } from '../../machines/pure-step.ts';
 import { defaultRulebook, type Rulebook } from '../../standards/rulebook.ts';
-import { type ExplainedReason, withMessages } from '../i18n/reasons.ts';
 import type { LoggedEvent } from './chain.ts';
 import { isWellFormedKey } from './crypto/keys.ts';
 import type { Sha256Hex } from './crypto/sha256.ts';
@@ -124,11 +123,11 @@ export async function decide(
 }
 
 /**
- * Explains without deciding: why an action is not possible now, each reason with its German
- * and English message. An empty list means the machine would accept the command.
+ * Explains without deciding: why an action is not possible now, as reasons (codes and
+ * parameters) that src/i18n/reasons.ts words in the reader's language. An empty list means the
+ * machine would accept the command.
  */
-export function explainCommand(eng: ProcessEngine, snapshot: ProcessSnapshot, command: ProcessCommand): ExplainedReason[] {
+export function explainCommand(eng: ProcessEngine, snapshot: ProcessSnapshot, command: ProcessCommand): Reason[] {
   const parsed = ProcessCommand.safeParse(command, COMMAND_PARSE);
-  const reasons = parsed.success ? explain(eng.rulebook, snapshot, parsed.data) : schemaReasons(parsed.error);
-  return reasons.map((r) => withMessages(r, eng.rulebook));
+  return parsed.success ? explain(eng.rulebook, snapshot, parsed.data) : schemaReasons(parsed.error);
 }

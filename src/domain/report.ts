@@ -18,6 +18,7 @@ import type { ProcessSnapshot } from '../../machines/process/process.explain.ts'
 import { type CriterionStatus, exitCriteriaStatus, isOverdue } from '../../machines/process/process.queries.ts';
 import type { RoleId, StageId } from '../../standards/schema.ts';
 import type { ProcessEngine } from './process-engine.ts';
+import { signOffDue } from './sign-off-due.ts';
 
 export interface MilestoneReport {
   requestId: string;
@@ -111,8 +112,6 @@ export interface ProcessReport {
   eventCount: number;
 }
 
-const DAY_MS = 86_400_000;
-
 function measureReports(ctx: ProcessContext, asOf: string): MeasureReport[] {
   return allMeasures(ctx)
     .sort((a, b) => a.cycle - b.cycle || (a.history[0]?.at ?? '').localeCompare(b.history[0]?.at ?? ''))
@@ -176,7 +175,7 @@ export function milestonesOf(ctx: ProcessContext): MilestoneReport[] {
     }));
 }
 
-/** Open requests waiting longer than the template's due days, as of `asOf`. */
+/** Open requests past their due day as of `asOf`, with the German calendar days they have been open. */
 export function overdueSignOffsOf(
   eng: ProcessEngine,
   milestones: readonly MilestoneReport[],
@@ -185,9 +184,9 @@ export function overdueSignOffsOf(
   const dueDays = eng.rulebook.template.signOffDueDays;
   return milestones
     .filter((m) => m.status === 'open')
-    .map((m) => ({ ...m, days: Math.floor((Date.parse(asOf) - Date.parse(m.requestedAt)) / DAY_MS) }))
-    .filter((m) => m.days > dueDays)
-    .map(({ requestId, stage, requestedAt, days, waitingFor }) => ({ requestId, stage, requestedAt, days, waitingFor }));
+    .map((m) => ({ ...m, ...signOffDue(m.requestedAt, dueDays, asOf) }))
+    .filter((m) => m.overdue)
+    .map(({ requestId, stage, requestedAt, daysOpen, waitingFor }) => ({ requestId, stage, requestedAt, days: daysOpen, waitingFor }));
 }
 
 /** Each standard's level per cycle (null: not rated in that cycle). */

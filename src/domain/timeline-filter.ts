@@ -3,8 +3,9 @@
  * newest or oldest first; and which choices the filter can offer for a given log.
  */
 import { STAGE_ORDER, type StageId } from '../../standards/schema.ts';
+import { EVENT_TYPE_LABELS } from '../i18n/timeline.ts';
 import { searchTerms } from './search-text.ts';
-import { EVENT_TYPE_LABELS, type TimelineEntry } from './timeline.ts';
+import type { TimelineEntry } from './timeline.ts';
 
 export type TimelineOrder = 'newest' | 'oldest';
 

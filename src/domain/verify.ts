@@ -161,6 +161,9 @@ export type WalkResult =
 /** How many event signatures may be in flight at once, while the walk goes on. */
 const SIGNATURE_WINDOW = 256;
 
+/** How many events the walk checks between two calls of `pause` (see verifyEvents). */
+const EVENTS_PER_PAUSE = 200;
+
 /**
  * Walks the log once: each event must sit in the chain, carry a valid signature by a key valid
  * at that point (once the log is signed), pass the other cryptographic checks and be accepted by
@@ -168,8 +171,17 @@ const SIGNATURE_WINDOW = 256;
  * walk goes on (WebCrypto does it off the main thread), up to SIGNATURE_WINDOW events behind it;
  * when the window is full the walk waits for the oldest check only, so the thread pool never runs
  * dry. The first problem by position is reported, whichever check found it.
+ *
+ * `pause`, if given, is awaited every EVENTS_PER_PAUSE events: in a page the walk otherwise
+ * keeps the main thread busy from one settled promise to the next, and the browser neither
+ * paints nor answers input until it ends (seconds for a long log).
  */
-export async function verifyEvents(eng: ProcessEngine, events: readonly LoggedEvent[], sha256: Sha256Hex): Promise<WalkResult> {
+export async function verifyEvents(
+  eng: ProcessEngine,
+  events: readonly LoggedEvent[],
+  sha256: Sha256Hex,
+  pause?: () => Promise<void>,
+): Promise<WalkResult> {
   let snapshot = eng.initial;
   let previous: ChainHead | null = null;
   let signatures = 0;
@@ -203,7 +215,8 @@ export async function verifyEvents(eng: ProcessEngine, events: readonly LoggedEv
   const fail = async (event: LoggedEvent, problem: BrokenProblem): Promise<WalkResult> =>
     (await settleAll()) ?? { ok: false, event: ref(event), problem };
 
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
+    if (pause && index > 0 && index % EVENTS_PER_PAUSE === 0) await pause();
     const chain = await chainProblem(event, previous, seenIds, sha256);
     if (chain) return fail(event, chain);
     const check = checkEventSignature(eng.rulebook, snapshot, event);

@@ -5,8 +5,9 @@
  */
 import type { Rulebook } from '../../standards/rulebook.ts';
 import type { AgencyRow, SupportNeed } from '../domain/overview.ts';
+import { formatDay } from './dates.ts';
 import type { Lang } from './lang.ts';
-import { formatDate, wordsFor } from './reasons.ts';
+import { wordsFor } from './reasons.ts';
 
 export const OVERVIEW_COLUMNS = {
   de: {
@@ -85,7 +86,7 @@ export function chainText(row: AgencyRow, lang: Lang): string {
 }
 
 export function copyDateText(row: AgencyRow, lang: Lang): string {
-  if (row.source.exportedAt) return formatDate(row.source.exportedAt, lang);
+  if (row.source.exportedAt) return formatDay(row.source.exportedAt, lang);
   return lang === 'de' ? 'eigener Prozess (aktuell)' : 'own process (current)';
 }
 

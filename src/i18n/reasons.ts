@@ -5,7 +5,8 @@
 import type { Reason, ReasonCode, ReasonParam } from '../../machines/process/reasons.ts';
 import type { Rulebook } from '../../standards/rulebook.ts';
 import { actionPhrase } from './actions.ts';
-import type { Lang } from './lang.ts';
+import { formatDay } from './dates.ts';
+import { type Lang, localeOf } from './lang.ts';
 
 type Words = {
   stage: (id: string) => string;
@@ -272,7 +273,7 @@ function fieldLabel(path: string, lang: Lang): string {
 }
 
 export function wordsFor(rulebook: Rulebook, lang: Lang): Words {
-  const list = (items: readonly string[]) => new Intl.ListFormat(lang === 'de' ? 'de-DE' : 'en-GB', { type: 'conjunction' }).format(items);
+  const list = (items: readonly string[]) => new Intl.ListFormat(localeOf(lang), { type: 'conjunction' }).format(items);
   const label =
     <T extends { id: string }>(items: readonly T[], pick: (t: T) => { de: string; en: string }) =>
     (id: string) => {
@@ -287,29 +288,14 @@ export function wordsFor(rulebook: Rulebook, lang: Lang): Words {
     stage,
     role,
     roles: (ids) => list(ids.map(role)),
-    kinds: (ids) => new Intl.ListFormat(lang === 'de' ? 'de-DE' : 'en-GB', { type: 'disjunction' }).format(ids.map(kind)),
+    kinds: (ids) => new Intl.ListFormat(localeOf(lang), { type: 'disjunction' }).format(ids.map(kind)),
     standards: (ids) => list(ids.map(standard)),
     list,
-    date: (iso) => (iso ? formatDate(iso, lang) : '?'),
+    date: (iso) => (iso ? formatDay(iso, lang) : '?'),
   };
-}
-
-export function formatDate(iso: string, lang: Lang): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(date);
 }
 
 export function describeReason(reason: Reason, lang: Lang, rulebook: Rulebook): string {
   const messages = lang === 'de' ? de : en;
   return messages[reason.code](reason.params, wordsFor(rulebook, lang));
-}
-
-export interface ExplainedReason extends Reason {
-  message: { de: string; en: string };
-}
-
-/** A reason with its message in both languages, as `explain` hands it to the UI. */
-export function withMessages(reason: Reason, rulebook: Rulebook): ExplainedReason {
-  return { ...reason, message: { de: describeReason(reason, 'de', rulebook), en: describeReason(reason, 'en', rulebook) } };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnkerpunktDb } from '../../src/db/database.ts';
 import { appendCommand, importLog, loadProcess } from '../../src/db/process-store.ts';
 import { refreshNow } from '../../src/db/snapshot-refresh.ts';
-import { STORAGE_MESSAGES } from '../../src/db/storage-errors.ts';
+import { STORAGE_MESSAGES } from '../../src/i18n/storage.ts';
 import {
   ambassadorSigner,
   demoDb,

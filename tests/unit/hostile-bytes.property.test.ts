@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBundleFile } from '../../src/domain/import/check-bundle.ts';
-import { bundleFileProblemText } from '../../src/domain/import/messages.ts';
 import { engine } from '../../src/domain/process-engine.ts';
+import { bundleFileProblemText } from '../../src/i18n/bundle-file.ts';
 import { GOOD } from '../fixtures/bundles/build.ts';
 import { sha256 } from '../support/demo.ts';
 

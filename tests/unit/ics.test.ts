@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { allMeasures } from '../../machines/process/process.collections.ts';
 import type { ProcessContext } from '../../machines/process/process.context.ts';
 import { overdueMeasures } from '../../machines/process/process.queries.ts';
-import { addDays, calendarFor, escapeText, foldLine } from '../../src/app/measures/ics.ts';
+import { calendarFor, escapeText, foldLine } from '../../src/app/measures/ics.ts';
 import { engine } from '../../src/domain/process-engine.ts';
+import { signOffDueDay } from '../../src/domain/sign-off-due.ts';
+import { addDays } from '../../src/i18n/dates.ts';
 import { demoProcess } from '../support/demo.ts';
 
 const rulebook = engine().rulebook;
@@ -150,7 +152,7 @@ describe('calendar file of the demo process', () => {
     request.status = 'open';
     request.decisions = [];
     const reminder = events(calendarFor({ context }, rulebook, 'de', NOW)).find((e) => e.get('UID') === `${request.requestId}@ankerpunkt`);
-    const due = addDays(request.requestedAt.slice(0, 10), rulebook.template.signOffDueDays);
+    const due = signOffDueDay(request.requestedAt, rulebook.template.signOffDueDays);
     expect(reminder?.get('DTSTART;VALUE=DATE')).toBe(due.replaceAll('-', ''));
     expect(reminder?.get('SUMMARY')).toMatch(/^Freigabe fällig: /);
     expect(reminder?.get('DESCRIPTION')).toContain('Geschäftsführung');

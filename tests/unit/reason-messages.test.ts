@@ -16,15 +16,15 @@ describe('reason messages', () => {
     const engine = createEngine();
     const base = { id: 'e-1', at: '2026-01-01T00:00:00.000Z', actor: { personId: 'p-1', role: 'ambassador' } };
     const empty = explainCommand(engine, engine.initial, { ...base, type: 'ProcessPaused', payload: { reason: '   ' } } as ProcessCommand);
-    expect(empty.map((r) => r.message.de)).toEqual(['Bitte „Begründung“ ausfüllen.']);
+    expect(empty.map((r) => describeReason(r, 'de', engine.rulebook))).toEqual(['Bitte „Begründung“ ausfüllen.']);
     const absent = explainCommand(engine, engine.initial, { ...base, type: 'ProcessPaused', payload: {} } as unknown as ProcessCommand);
-    expect(absent.map((r) => r.message.en)).toEqual(['Please fill in "reason".']);
+    expect(absent.map((r) => describeReason(r, 'en', engine.rulebook))).toEqual(['Please fill in "reason".']);
     const long = explainCommand(engine, engine.initial, {
       ...base,
       type: 'ProcessPaused',
       payload: { reason: 'x'.repeat(1001) },
     } as ProcessCommand);
-    expect(long.map((r) => r.message.de)).toEqual(['„Begründung“ ist zu lang: höchstens 1000 Zeichen.']);
+    expect(long.map((r) => describeReason(r, 'de', engine.rulebook))).toEqual(['„Begründung“ ist zu lang: höchstens 1000 Zeichen.']);
   });
 
   it('name a measure by its title and its status in words', () => {

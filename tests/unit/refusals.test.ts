@@ -621,7 +621,8 @@ async function expectRefused({ code, provoke }: RefusalCase): Promise<void> {
       expect(message).not.toMatch(/undefined|NaN|\[object/);
     }
     expect(de).not.toBe(en);
-    if (!CHECKED_BEFORE_THE_MACHINE.has(code)) expect(explained).toContainEqual({ code, params, message: { de, en } });
+    // explain names the same reason as the refusal, so a disabled button words it as the refusal does.
+    if (!CHECKED_BEFORE_THE_MACHINE.has(code)) expect(explained).toContainEqual({ code, params });
   }
 }
 

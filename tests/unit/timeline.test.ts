@@ -5,8 +5,9 @@ import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { fingerprint } from '../../src/domain/crypto/keys.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { normaliseForSearch } from '../../src/domain/search-text.ts';
-import { berlinDay, type TimelineEntry, type TimelineEvent, timelineEntries, writtenDay } from '../../src/domain/timeline.ts';
+import { type TimelineEntry, type TimelineEvent, timelineEntries } from '../../src/domain/timeline.ts';
 import { filterTimeline, NO_FILTER, type TimelineFilter, timelineFacets } from '../../src/domain/timeline-filter.ts';
+import { berlinDay, formatDay } from '../../src/i18n/dates.ts';
 import { demoProcess, sha256 } from '../support/demo.ts';
 import { unsignedCopy } from '../support/legacy.ts';
 
@@ -195,8 +196,8 @@ describe('dates', () => {
   });
 
   it('writes days the way people do', () => {
-    expect(writtenDay('2026-03-05', 'de')).toBe('05.03.2026');
-    expect(writtenDay('2026-03-05', 'en')).toBe('5 Mar 2026');
+    expect(formatDay('2026-03-05', 'de')).toBe('05.03.2026');
+    expect(formatDay('2026-03-05', 'en')).toBe('5 Mar 2026');
   });
 
   it('normalises search text alike for text and query', () => {

@@ -1,11 +1,12 @@
 /** Why a backup could not be restored, in German or English, always saying that nothing changed. */
-import { verdictLine } from '../../cli/verdict-text.ts';
+
 import type { RestoreProblem } from '../../db/backup.ts';
-import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
-import { bundleFileProblemText } from '../../domain/import/messages.ts';
 import type { ProcessEngine } from '../../domain/process-engine.ts';
+import { bundleFileProblemText } from '../../i18n/bundle-file.ts';
 import { jsonProblemText } from '../../i18n/json-problems.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { STORAGE_MESSAGES } from '../../i18n/storage.ts';
+import { verdictLine } from '../../i18n/verdict.ts';
 
 export function restoreProblemText(problem: RestoreProblem, lang: Lang, engine: ProcessEngine): string {
   const de = lang === 'de';

@@ -4,11 +4,12 @@
  * first, then overdue before on time, then oldest first. Pure, so the order is tested without a
  * screen.
  */
-import { dayOf, signOffState } from '../../../machines/process/process.queries.ts';
+import { signOffState } from '../../../machines/process/process.queries.ts';
 import type { Rulebook } from '../../../standards/rulebook.ts';
 import type { RoleId, StageId } from '../../../standards/schema.ts';
 import type { StoredProcess } from '../../db/process-reads.ts';
 import type { SavedResponse } from '../../db/saved-responses.ts';
+import { signOffDue } from '../../domain/sign-off-due.ts';
 
 export interface InboxRow {
   processId: string;
@@ -19,7 +20,7 @@ export interface InboxRow {
   cycle: number;
   requestedBy: string;
   requestedAt: string;
-  /** The day by which a decision is due: the day of the request plus the template's signOffDueDays. */
+  /** The day by which a decision is due: the German day of the request plus the template's signOffDueDays. */
   due: string;
   overdue: boolean;
   waitingFor: RoleId[];
@@ -29,12 +30,6 @@ export interface InboxRow {
   answered: SavedResponse | null;
 }
 
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 export function inboxRows(
   rulebook: Rulebook,
   entries: readonly StoredProcess[],
@@ -42,7 +37,6 @@ export function inboxRows(
   now: string,
   saved: readonly SavedResponse[] = [],
 ): InboxRow[] {
-  const today = dayOf(now);
   const rows = entries.flatMap((entry): InboxRow[] => {
     const ctx = entry.snapshot.context;
     const state = signOffState(rulebook, ctx, ctx.stage, now);
@@ -50,7 +44,7 @@ export function inboxRows(
     const { request, roles } = state;
     const held = personId ? (ctx.people[personId]?.roles ?? []) : [];
     const answered = saved.find((s) => s.processId === entry.processId && s.requestId === request.requestId) ?? null;
-    const due = addDays(dayOf(request.requestedAt), rulebook.template.signOffDueDays);
+    const { due, overdue } = signOffDue(request.requestedAt, rulebook.template.signOffDueDays, now);
     return [
       {
         processId: entry.processId,
@@ -62,7 +56,7 @@ export function inboxRows(
         requestedBy: ctx.people[request.requestedBy]?.name ?? request.requestedBy,
         requestedAt: request.requestedAt,
         due,
-        overdue: today > due,
+        overdue,
         waitingFor: roles,
         mine: answered ? [] : roles.filter((r) => held.includes(r)),
         answered,

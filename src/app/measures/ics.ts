@@ -6,10 +6,11 @@
  * a second one.
  */
 import type { MeasureRecord, ProcessContext, SignOffRequestRecord } from '../../../machines/process/process.context.ts';
-import { dayOf, findMeasure, isOverdue, requestsFor } from '../../../machines/process/process.queries.ts';
+import { findMeasure, isOverdue, requestsFor } from '../../../machines/process/process.queries.ts';
 import { type Rulebook, stageTemplate } from '../../../standards/rulebook.ts';
+import { signOffDueDay } from '../../domain/sign-off-due.ts';
+import { addDays, formatDay } from '../../i18n/dates.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { formatDate } from '../../i18n/reasons.ts';
 import { calendarMessages, iqLevelLabels, measureStatusLabels } from './messages.ts';
 
 export const PRODID = '-//Ankerpunkt//DIKOE-Prozess//DE';
@@ -82,13 +83,6 @@ export function foldLine(line: string): string {
   return lines.join(CRLF);
 }
 
-/** YYYY-MM-DD plus `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 const icsDate = (day: string) => day.replaceAll('-', '');
 const icsStamp = (at: Date) => `${at.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
@@ -102,7 +96,7 @@ function measureEntry(rulebook: Rulebook, measure: MeasureRecord, lang: Lang, at
     `${t.iqLevel}: ${iqLevelLabels[lang][measure.iqLevel]}`,
     `${t.status}: ${measureStatusLabels[lang][measure.status]}`,
     `${t.cycle}: ${measure.cycle}${template ? ` · ${template.title[lang]}` : ''}`,
-    ...(overdue ? [t.overdueSince(formatDate(measure.due, lang))] : []),
+    ...(overdue ? [t.overdueSince(formatDay(measure.due, lang))] : []),
     t.source,
   ];
   return {
@@ -122,14 +116,14 @@ function signOffEntry(rulebook: Rulebook, ctx: ProcessContext, request: SignOffR
   const days = rulebook.template.signOffDueDays;
   const lines = [
     `${t.stage}: ${stage.number}. ${stage.title[lang]} (${t.cycle} ${request.cycle})`,
-    t.requestedBy(ctx.people[request.requestedBy]?.name ?? request.requestedBy, formatDate(request.requestedAt, lang)),
+    t.requestedBy(ctx.people[request.requestedBy]?.name ?? request.requestedBy, formatDay(request.requestedAt, lang)),
     `${t.waitingFor}: ${waiting.map(role).join(', ')}`,
     t.dueRule(days),
     t.source,
   ];
   return {
     uid: `${request.requestId}@ankerpunkt`,
-    day: addDays(dayOf(request.requestedAt), days),
+    day: signOffDueDay(request.requestedAt, days),
     summary: t.signOffSummary(stage.milestone.title[lang]),
     description: lines.join('\n'),
     sequence: 0,

@@ -1,10 +1,10 @@
 /** The sections of the Prozessbericht, each a heading and a table that prints without cut rows. */
 import type { ReactNode } from 'react';
 import type { Rulebook } from '../../../standards/rulebook.ts';
-import { signingWarning } from '../../cli/verdict-text.ts';
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import type { ProcessReport } from '../../domain/report.ts';
 import { wordsFor } from '../../i18n/reasons.ts';
+import { signingWarning } from '../../i18n/verdict.ts';
 import { formatBytes, formatDateTime, formatDay, useLang, useMessages } from '../i18n.tsx';
 import { measureStatusLabels } from '../measures/messages.ts';
 import { ScrollBox } from '../ui/ScrollBox.tsx';

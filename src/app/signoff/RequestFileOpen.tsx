@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import type { OpenRequestProblem } from '../../db/signoff-files.ts';
-import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
 import { MAX_REQUEST_FILE_BYTES } from '../../domain/signoff-exchange.ts';
+import { STORAGE_MESSAGES } from '../../i18n/storage.ts';
 import { useSend } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';

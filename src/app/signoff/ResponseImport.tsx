@@ -7,8 +7,8 @@
 import { useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
 import type { ImportResponseOutcome } from '../../db/signoff-files.ts';
-import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
 import { MAX_RESPONSE_FILE_BYTES } from '../../domain/signoff-exchange.ts';
+import { STORAGE_MESSAGES } from '../../i18n/storage.ts';
 import { eventSignerOf, useSend, useSigner } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { DropZone } from '../ui/DropZone.tsx';

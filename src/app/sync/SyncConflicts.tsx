@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { syncConflicts } from '../../db/reads.ts';
-import { eventTypeLabel } from '../../domain/timeline.ts';
+import { eventTypeLabel } from '../../i18n/timeline.ts';
 import { useBaseServices, useSend } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { ReasonList } from '../ui/Reasons.tsx';

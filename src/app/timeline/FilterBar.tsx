@@ -5,8 +5,8 @@
  */
 import type { Dispatch, SetStateAction } from 'react';
 import { STAGE_ORDER, type StageId } from '../../../standards/schema.ts';
-import { eventTypeLabel } from '../../domain/timeline.ts';
 import { NO_FILTER, type TimelineFacets, type TimelineFilter, type TimelineOrder } from '../../domain/timeline-filter.ts';
+import { eventTypeLabel } from '../../i18n/timeline.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';

@@ -1,7 +1,8 @@
 /**
  * The stored log of one process for the timeline: its events, read once per new head, and the
  * verdict on its chain. Checking the chain walks every event (hash, signatures, the process
- * rules), which takes a while for a long log, so it runs after the list is on screen.
+ * rules), which takes seconds for a long log, so it runs after the list is painted and pauses
+ * for the browser as it goes.
  */
 import { useEffect, useState } from 'react';
 import { storedLog } from '../../db/process-reads.ts';
@@ -55,12 +56,13 @@ export async function checkStoredChain(
   sha256: Sha256Hex,
   events: readonly LoggedEvent[],
   head: { seq: number; hash: string } | null,
+  pause?: () => Promise<void>,
 ): Promise<ChainVerdict> {
   const last = events[events.length - 1];
   if (!last) return { status: 'empty' };
   let signedFrom: number | null;
   try {
-    const walked = await verifyEvents(eng, events, sha256);
+    const walked = await verifyEvents(eng, events, sha256, pause);
     if (!walked.ok) return { status: 'broken', seq: walked.event.seq, problem: walked.problem };
     signedFrom = walked.snapshot.context.signedFrom;
   } catch {
@@ -73,6 +75,17 @@ export async function checkStoredChain(
   return { status: 'intact', count: events.length, headHash: last.hash, signedFrom };
 }
 
+/** Resolves once the browser has painted the next frame and run the tasks waiting behind it. */
+const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Lets the browser paint and answer input between two stretches of the walk. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The verdict on the stored chain, checked once the list is painted and in stretches with
+ * pauses between them: the walk of 10,000 events takes seconds, and run in one piece it kept
+ * the list it follows from appearing (decision 57).
+ */
 export function useChainVerdict(log: StoredLog): ChainVerdict {
   const { engine, sha256 } = useServices();
   const [verdict, setVerdict] = useState<ChainVerdict>({ status: 'checking' });
@@ -84,9 +97,11 @@ export function useChainVerdict(log: StoredLog): ChainVerdict {
     if (log.status !== 'ready') return;
     let current = true;
     setVerdict({ status: 'checking' });
-    checkStoredChain(engine, sha256, log.events, log.head).then((result) => {
-      if (current) setVerdict(result);
-    });
+    afterNextPaint()
+      .then(() => (current ? checkStoredChain(engine, sha256, log.events, log.head, yieldToBrowser) : null))
+      .then((result) => {
+        if (current && result) setVerdict(result);
+      });
     return () => {
       current = false;
     };

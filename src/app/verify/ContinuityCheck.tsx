@@ -5,11 +5,11 @@
  * event where the two part.
  */
 import { useRef, useState } from 'react';
-import { continuityLine, verdictLine } from '../../cli/verdict-text.ts';
 import { readBundleFile } from '../../domain/import/bundle-file.ts';
-import { bundleFileProblemText } from '../../domain/import/messages.ts';
 import { type Continuity, compareExports } from '../../domain/trust.ts';
 import { type Verdict, verifyBundle } from '../../domain/verify.ts';
+import { bundleFileProblemText } from '../../i18n/bundle-file.ts';
+import { continuityLine, verdictLine } from '../../i18n/verdict.ts';
 import { useServices } from '../data.tsx';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';

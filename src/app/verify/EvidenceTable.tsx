@@ -1,6 +1,6 @@
 /** The evidence files of a ZIP bundle, each with its digest and whether its bytes match it. */
 import type { EvidenceFileRow, EvidenceFileStatus } from '../../domain/import/check-bundle.ts';
-import { EVIDENCE_STATUS } from '../../domain/import/messages.ts';
+import { EVIDENCE_STATUS } from '../../i18n/bundle-file.ts';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';
 import { verifyMessages } from './messages.ts';

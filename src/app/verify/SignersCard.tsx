@@ -3,10 +3,11 @@
  * from which event on the log is attributable at all. The names are what the signers wrote; only
  * a fingerprint known from elsewhere makes them proof, which the card says in so many words.
  */
-import { unsignedWarning } from '../../cli/verdict-text.ts';
+
 import { fingerprint } from '../../domain/crypto/keys.ts';
 import type { BundleSummary } from '../../domain/verify.ts';
-import { formatDate } from '../../i18n/reasons.ts';
+import { formatDay } from '../../i18n/dates.ts';
+import { unsignedWarning } from '../../i18n/verdict.ts';
 import { useLang, useMessages } from '../i18n.tsx';
 import { verifyMessages } from './messages.ts';
 
@@ -53,7 +54,7 @@ export function SignersCard({ summary }: { summary: BundleSummary }) {
                   </td>
                   <td>{s.events}</td>
                   <td>{s.decisions}</td>
-                  <td>{s.revokedAt ? formatDate(s.revokedAt, lang) : '–'}</td>
+                  <td>{s.revokedAt ? formatDay(s.revokedAt, lang) : '–'}</td>
                 </tr>
               ))}
             </tbody>

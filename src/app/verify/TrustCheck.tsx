@@ -5,9 +5,9 @@
  * auditor does not know could have been fabricated under the same names.
  */
 import { useId, useState } from 'react';
-import { trustLines } from '../../cli/verdict-text.ts';
 import { checkTrust, isTrusted, parseTrustAnchors, type TrustResult } from '../../domain/trust.ts';
 import type { Verdict } from '../../domain/verify.ts';
+import { trustLines } from '../../i18n/verdict.ts';
 import { useLang, useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';
 import { verifyMessages } from './messages.ts';

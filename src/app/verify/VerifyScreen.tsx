@@ -5,13 +5,13 @@
  * Every file is treated as hostile: whatever is in it, the screen shows a verdict, never a crash.
  */
 import { useRef, useState } from 'react';
-import { verdictLine } from '../../cli/verdict-text.ts';
 import type { BundleImportOutcome, ImportMode } from '../../db/import-store.ts';
 import { type BundleFile, readBundleFile } from '../../domain/import/bundle-file.ts';
 import { type BundleCheck, checkEvidence } from '../../domain/import/check-bundle.ts';
-import { bundleFileProblemText } from '../../domain/import/messages.ts';
-import { eventTypeLabel } from '../../domain/timeline.ts';
 import { verifyBundle } from '../../domain/verify.ts';
+import { bundleFileProblemText } from '../../i18n/bundle-file.ts';
+import { eventTypeLabel } from '../../i18n/timeline.ts';
+import { verdictLine } from '../../i18n/verdict.ts';
 import { useSend, useServices } from '../data.tsx';
 import { EngineProvider } from '../engine.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';

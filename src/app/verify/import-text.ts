@@ -1,10 +1,10 @@
 /** Why an import was refused, in one line of German or English: what is wrong, and that nothing changed. */
 import type { Rulebook } from '../../../standards/rulebook.ts';
-import { verdictLine } from '../../cli/verdict-text.ts';
 import type { ImportProblem } from '../../db/import-store.ts';
-import { STORAGE_MESSAGES } from '../../db/storage-errors.ts';
-import { bundleFileProblemText } from '../../domain/import/messages.ts';
+import { bundleFileProblemText } from '../../i18n/bundle-file.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { STORAGE_MESSAGES } from '../../i18n/storage.ts';
+import { verdictLine } from '../../i18n/verdict.ts';
 
 const UNCHANGED = {
   de: 'Es wurde nichts gespeichert; die Daten auf diesem Gerät sind unverändert.',

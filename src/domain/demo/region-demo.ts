@@ -8,6 +8,7 @@
  */
 import { requiredSignOffRoles } from '../../../machines/process/process.queries.ts';
 import type { StageId } from '../../../standards/schema.ts';
+import { addDays } from '../../i18n/dates.ts';
 import type { Sha256Hex } from '../crypto/sha256.ts';
 import { slugOf } from '../file-names.ts';
 import type { ProcessEngine } from '../process-engine.ts';
@@ -45,7 +46,6 @@ function random(seed: number): () => number {
 
 /** The last day anything is recorded; the bundles are exported after it. */
 const LAST_DAY = '2026-11-25';
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** After the first cycle, renewal leads back to planning. */
 const FIRST_CYCLE: StageId[] = ['mandate', 'setup', 'baseline', 'plan', 'implementation', 'anchoring', 'review', 'renewal'];

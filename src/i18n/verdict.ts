@@ -1,13 +1,18 @@
-/** The verify verdict as one line of German or English, the way the CLI prints it (plus a line per erased content). */
+/**
+ * The verify verdict as one line of German or English (plus a line per erased content), the way
+ * `ankerpunkt verify` prints it and the verify, import and restore screens show it: one text for
+ * the CLI and the app, so an auditor and an agency read the same words.
+ */
 import type { Rulebook } from '../../standards/rulebook.ts';
 import type { Attribution } from '../domain/attribution.ts';
 import { fingerprint } from '../domain/crypto/keys.ts';
 import type { SchemaIssue } from '../domain/schema-reasons.ts';
 import type { Continuity, TrustResult } from '../domain/trust.ts';
 import type { BrokenProblem, BundleSummary, ErasedEvidence, InvalidProblem, Verdict } from '../domain/verify.ts';
-import { isJsonProblem, jsonProblemText } from '../i18n/json-problems.ts';
-import type { Lang } from '../i18n/lang.ts';
-import { describeReason, formatDate } from '../i18n/reasons.ts';
+import { formatDay } from './dates.ts';
+import { isJsonProblem, jsonProblemText } from './json-problems.ts';
+import type { Lang } from './lang.ts';
+import { describeReason } from './reasons.ts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
@@ -119,8 +124,8 @@ export function erasedLines(erased: readonly ErasedEvidence[], lang: Lang): stri
     header,
     ...erased.map((e) =>
       de
-        ? `  „${e.title}“ (Nachweis ${e.evidenceId}, Fassung ${e.revision}, ${e.name}, SHA-256 ${e.sha256}): gelöscht (Löschung protokolliert am ${formatDate(e.erasedAt, lang)} von ${e.erasedBy}: ${e.reason})`
-        : `  "${e.title}" (evidence ${e.evidenceId}, revision ${e.revision}, ${e.name}, SHA-256 ${e.sha256}): erased (erasure logged on ${formatDate(e.erasedAt, lang)} by ${e.erasedBy}: ${e.reason})`,
+        ? `  „${e.title}“ (Nachweis ${e.evidenceId}, Fassung ${e.revision}, ${e.name}, SHA-256 ${e.sha256}): gelöscht (Löschung protokolliert am ${formatDay(e.erasedAt, lang)} von ${e.erasedBy}: ${e.reason})`
+        : `  "${e.title}" (evidence ${e.evidenceId}, revision ${e.revision}, ${e.name}, SHA-256 ${e.sha256}): erased (erasure logged on ${formatDay(e.erasedAt, lang)} by ${e.erasedBy}: ${e.reason})`,
     ),
   ];
 }
@@ -177,8 +182,8 @@ export function signerLines(s: BundleSummary, lang: Lang): string[] {
       .join(', ');
     const revoked = signer.revokedAt
       ? de
-        ? `, widerrufen am ${formatDate(signer.revokedAt, lang)}`
-        : `, revoked on ${formatDate(signer.revokedAt, lang)}`
+        ? `, widerrufen am ${formatDay(signer.revokedAt, lang)}`
+        : `, revoked on ${formatDay(signer.revokedAt, lang)}`
       : '';
     lines.push(`  ${signer.name} (${signer.personId}): ${fingerprint(signer.keyId)} · ${acts}${revoked}`);
   }
@@ -250,8 +255,8 @@ export function verdictLine(verdict: Verdict, lang: Lang, rulebook: Rulebook): s
       const s = verdict.summary;
       const signed = signedText(s.attribution, s.eventCount, lang);
       const line = de
-        ? `INTAKT: ${s.agencyName} · ${s.eventCount} Ereignisse, ${signed} · Kette, Kopf und ${s.signatures} Freigabe-Signaturen geprüft · Kopf-Hash ${s.headHash} · exportiert von ${s.exportedBy} (${fingerprint(s.exporterKeyId)}) am ${formatDate(s.exportedAt, lang)}`
-        : `INTACT: ${s.agencyName} · ${s.eventCount} events, ${signed} · chain, head and ${s.signatures} sign-off signatures verified · head hash ${s.headHash} · exported by ${s.exportedBy} (${fingerprint(s.exporterKeyId)}) on ${formatDate(s.exportedAt, lang)}`;
+        ? `INTAKT: ${s.agencyName} · ${s.eventCount} Ereignisse, ${signed} · Kette, Kopf und ${s.signatures} Freigabe-Signaturen geprüft · Kopf-Hash ${s.headHash} · exportiert von ${s.exportedBy} (${fingerprint(s.exporterKeyId)}) am ${formatDay(s.exportedAt, lang)}`
+        : `INTACT: ${s.agencyName} · ${s.eventCount} events, ${signed} · chain, head and ${s.signatures} sign-off signatures verified · head hash ${s.headHash} · exported by ${s.exportedBy} (${fingerprint(s.exporterKeyId)}) on ${formatDay(s.exportedAt, lang)}`;
       const warning = unsignedWarning(s.attribution, s.formatVersion, lang);
       return [line, ...(warning ? [warning] : []), ...signerLines(s, lang), ...erasedLines(s.erased, lang)].join('\n');
     }

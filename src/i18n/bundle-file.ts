@@ -1,19 +1,19 @@
 /**
  * What is wrong with a bundle file, in one line of German or English. Problems the command line
- * also knows (not JSON, wrong version, schema, a broken log) are worded by the command line's own
- * `verdictLine`, so the app and `ankerpunkt verify` say the same; the ZIP and prototype checks
+ * also knows (not JSON, wrong version, schema, a broken log) are worded by the same
+ * `verdictLine` as the command line's (./verdict.ts), so the app and `ankerpunkt verify` say the same; the ZIP and prototype checks
  * the app adds are worded here in the same style.
  */
-import type { Rulebook } from '../../../standards/rulebook.ts';
-import { verdictLine } from '../../cli/verdict-text.ts';
-import { isJsonProblem } from '../../i18n/json-problems.ts';
-import type { Lang } from '../../i18n/lang.ts';
-import type { InvalidProblem } from '../verify.ts';
-import type { BundleFileProblem } from './bundle-file.ts';
-import type { EvidenceFileStatus } from './check-bundle.ts';
-import type { LocalField, StrayBytes, ZipProblem } from './zip-reader.ts';
+import type { Rulebook } from '../../standards/rulebook.ts';
+import type { BundleFileProblem } from '../domain/import/bundle-file.ts';
+import type { EvidenceFileStatus } from '../domain/import/check-bundle.ts';
+import type { LocalField, StrayBytes, ZipProblem } from '../domain/import/zip-reader.ts';
+import type { InvalidProblem } from '../domain/verify.ts';
+import { isJsonProblem } from './json-problems.ts';
+import { type Lang, localeOf } from './lang.ts';
+import { verdictLine } from './verdict.ts';
 
-const number = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
+const number = (n: number, lang: Lang) => new Intl.NumberFormat(localeOf(lang)).format(n);
 const mb = (bytes: number, lang: Lang) => `${number(Math.round(bytes / (1024 * 1024)), lang)} MB`;
 
 function zipText(problem: ZipProblem, lang: Lang): string {
