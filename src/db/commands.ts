@@ -108,6 +108,9 @@ export const COMMANDS = {
     s: CommandServices,
     a: { processId: string; events: readonly LoggedEvent[]; signerFor: (event: LoggedEvent) => EventSigner | null },
   ) => (await import('./sync-store.ts')).applyPull(s.db, await engineFor(), s.sha256, a.processId, a.events, a.signerFor, s.now()),
+  /** Brings a process the server holds onto this device, verified, and links it. */
+  takeFromServer: async (s: CommandServices, a: { events: readonly LoggedEvent[]; link: SyncLink }) =>
+    (await import('./sync-store.ts')).takeFromServer(s.db, await engineFor(), s.sha256, a.events, a.link),
   /** The server acknowledged the events up to `head`. */
   noteAgreed: async (s: CommandServices, a: { processId: string; head: ChainHead }) =>
     (await import('./sync-store.ts')).noteAgreed(s.db, a.processId, a.head),

@@ -13,7 +13,7 @@ import type { ProcessEngine } from '../domain/process-engine.ts';
 import { replay } from '../domain/replay.ts';
 import { type RebaseResult, rebase } from '../domain/sync/rebase.ts';
 import type { AnkerpunktDb } from './database.ts';
-import { eventsOf, replaceLogTail } from './process-store.ts';
+import { eventsOf, type ImportOutcome, importLog, replaceLogTail } from './process-store.ts';
 import { CONFLICTS_KEY, type SyncLink, saveSyncLink, syncConflicts, syncLink } from './sync-links.ts';
 
 /** The stored events the server does not have yet, oldest first. */
@@ -94,4 +94,21 @@ export async function applyPull(
   });
   if (!replaced) return { ok: false, problem: { code: 'concurrent' } };
   return { ok: true, pending: result.relinked.length, conflicts: conflicts.length, agreed: result.agreed };
+}
+
+/**
+ * Brings a process the server holds onto this device (a colleague's, in which this person is
+ * registered): the whole log, verified as any import is, stored as a process of one's own, and
+ * linked as agreed up to its head.
+ */
+export async function takeFromServer(
+  db: AnkerpunktDb,
+  eng: ProcessEngine,
+  sha256: Sha256Hex,
+  events: readonly LoggedEvent[],
+  link: SyncLink,
+): Promise<ImportOutcome> {
+  const imported = await importLog(db, eng, sha256, events);
+  if (imported.ok) await saveSyncLink(db, link);
+  return imported;
 }

@@ -227,7 +227,8 @@ describe('the timeline of a process', () => {
     await context.close();
   });
 
-  it('opens a log of 10,000 events quickly and scrolls it smoothly', async () => {
+  // How fast it opens and scrolls is measured in bench/timeline.ts, not asserted here.
+  it('opens a log of 10,000 events, reaches its end by keyboard, searches it and keeps few entries in the page', async () => {
     const { events } = await syntheticLog(10_000, sha256);
     const { page, errors, context } = await session(app.browser);
     await page.goto(app.url);
@@ -251,20 +252,15 @@ describe('the timeline of a process', () => {
       db.close();
     }, JSON.stringify(events));
 
-    const opened = Date.now();
     await page.goto(`${app.url}#/p/jc-neckar-alb`);
     await page.getByRole('heading', { level: 1, name: DEMO }).waitFor({ timeout: 120_000 });
-    const processReady = Date.now() - opened;
-    const start = Date.now();
     await page.getByRole('link', { name: 'Verlauf' }).click();
     await items(page).first().waitFor({ timeout: 60_000 });
-    const listShown = Date.now() - start;
     expect(await count(page).textContent()).toBe('10.000 Ereignisse');
     expect(await items(page).first().getAttribute('aria-setsize')).toBe('10000');
     await onScreen(page)
       .getByText(/Kette intakt: 10\.000 Ereignisse/)
       .waitFor({ timeout: 120_000 });
-    const chainChecked = Date.now() - start;
 
     // One End key press reaches the last entry, although only the first few of the 10,000 were
     // measured: the guessed heights must not be too small, or measuring the last entries would
@@ -282,34 +278,19 @@ describe('the timeline of a process', () => {
     await expect.poll(() => items(page).first().getAttribute('aria-posinset')).toBe('1');
 
     // Filtering the whole log: type a search and wait for the count.
-    const filterStart = Date.now();
     await page.getByLabel('Im Text suchen').fill('Aktennotiz 7');
     await expect.poll(() => count(page).textContent()).toMatch(/^[\d.]+ von 10\.000 Ereignissen$/);
-    const filtered = Date.now() - filterStart;
     await page.getByLabel('Im Text suchen').fill('');
     await expect.poll(() => count(page).textContent()).toBe('10.000 Ereignisse');
 
-    // Scrolling: 60 steps through the whole list, one per frame; the slowest frame counts.
-    const frames = await list(page).evaluate(async (el) => {
-      const durations: number[] = [];
-      let last = performance.now();
-      for (let i = 1; i <= 60; i++) {
-        el.scrollTop = (el.scrollHeight * i) / 60;
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        const now = performance.now();
-        durations.push(now - last);
-        last = now;
-      }
-      durations.sort((a, b) => a - b);
-      return { median: durations[30] as number, worst: durations[durations.length - 1] as number, nodes: el.querySelectorAll('li').length };
+    // Scrolled through the whole list, the page still holds only the entries in view.
+    await list(page).evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 2;
     });
-    console.log(
-      `10,000 events: process on screen ${processReady} ms; timeline list ${listShown} ms; chain checked ${chainChecked} ms; ` +
-        `search ${filtered} ms; scroll frame median ${frames.median.toFixed(1)} ms, worst ${frames.worst.toFixed(1)} ms; ${frames.nodes} items in the DOM`,
-    );
-    expect(frames.nodes).toBeLessThan(60);
-    // A loose bound: the tests build React in development mode and share the machine.
-    expect(frames.median).toBeLessThan(250);
+    await expect
+      .poll(() => list(page).evaluate((el) => Number(el.querySelector('li')?.getAttribute('aria-posinset'))))
+      .toBeGreaterThan(1000);
+    expect(await list(page).evaluate((el) => el.querySelectorAll('li').length)).toBeLessThan(60);
     expect(errors).toEqual([]);
     await context.close();
   });

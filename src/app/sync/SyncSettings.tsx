@@ -12,7 +12,7 @@ import { useBaseServices, useProcessList, useSend, useSigner } from '../data.tsx
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
 import { Status } from '../ui/Announcer.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
-import { connectProcess } from './connect.ts';
+import { connectProcess, takeFromServer } from './connect.ts';
 import { problemText, syncMessages } from './messages.ts';
 
 export function SyncSettings() {
@@ -21,7 +21,9 @@ export function SyncSettings() {
   const { db, sha256, now } = useBaseServices();
   const send = useSend();
   const signer = useSigner();
-  const processes = (useProcessList() ?? []).filter((p) => !p.readOnly);
+  const allProcesses = useProcessList();
+  const processes = (allProcesses ?? []).filter((p) => !p.readOnly);
+  const [remote, setRemote] = useState<{ processId: string; head: { seq: number } }[] | null>(null);
   const links = useLiveQuery(() => syncLinks(db), [db]) ?? [];
   const unlinked = processes.filter((p) => !links.some((l) => l.processId === p.processId));
   const [processId, setProcessId] = useState('');
@@ -33,18 +35,68 @@ export function SyncSettings() {
   const chosen = processId || unlinked[0]?.processId || '';
   const nameOf = (id: string) => processes.find((p) => p.processId === id)?.agencyName ?? id;
 
-  const connect = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy || !signer || !chosen) return;
+  /** A client for the address typed, or null (and the field says why) when it is not one. */
+  const clientFor = (): { client: SyncClient; url: string } | null => {
     const url = serverUrl.trim();
-    if (!/^https?:\/\/[^\s/]+/.test(url)) {
+    if (!signer || !/^https?:\/\/[^\s/]+/.test(url)) {
       setUrlError(t.badUrl);
-      return;
+      return null;
     }
     setUrlError(null);
+    return {
+      url,
+      client: new SyncClient({ baseUrl: url, key: { privateKey: signer.privateKey, record: signer.identity.publicKey }, sha256 }),
+    };
+  };
+
+  const failed = (error: string) => setMessage({ ok: false, text: problemText({ code: 'refused', error, reasons: [] }, lang) });
+
+  const listRemote = async () => {
+    const target = clientFor();
+    if (busy || !target) return;
     setBusy(true);
     setMessage(null);
-    const client = new SyncClient({ baseUrl: url, key: { privateKey: signer.privateKey, record: signer.identity.publicKey }, sha256 });
+    const listed = await target.client.listProcesses();
+    setBusy(false);
+    if (!listed.ok) {
+      // A key in none of the server's logs: nothing there for this person yet.
+      if (listed.error === 'keyUnknown') setRemote([]);
+      else failed(listed.error);
+      return;
+    }
+    const here = new Set((allProcesses ?? []).map((p) => p.processId));
+    setRemote(listed.value.processes.filter((p) => !here.has(p.processId)));
+  };
+
+  const take = async (id: string) => {
+    const target = clientFor();
+    if (busy || !target || !signer) return;
+    setBusy(true);
+    setMessage(null);
+    const out = await takeFromServer({
+      client: target.client,
+      send,
+      processId: id,
+      personId: signer.identity.personId,
+      serverUrl: target.url,
+      now: now(),
+    });
+    setBusy(false);
+    if (!out.ok) {
+      failed(out.error);
+      return;
+    }
+    setRemote((list) => list?.filter((r) => r.processId !== id) ?? null);
+    setMessage({ ok: true, text: t.taken });
+  };
+
+  const connect = async (e: FormEvent) => {
+    e.preventDefault();
+    const target = clientFor();
+    if (busy || !signer || !chosen || !target) return;
+    const { client, url } = target;
+    setBusy(true);
+    setMessage(null);
     const { events } = await storedLog(db, chosen);
     const out = await connectProcess({
       client,
@@ -61,9 +113,7 @@ export function SyncSettings() {
       setInvitation('');
       setProcessId('');
       setMessage({ ok: true, text: t.connected(nameOf(chosen)) });
-    } else {
-      setMessage({ ok: false, text: problemText({ code: 'refused', error: out.error, reasons: [] }, lang) });
-    }
+    } else failed(out.error);
   };
 
   const disconnect = async (id: string) => {
@@ -90,21 +140,10 @@ export function SyncSettings() {
           ))}
         </ul>
       )}
-      {unlinked.length === 0 ? (
-        processes.length === 0 ? (
-          <p>{t.noProcess}</p>
-        ) : null
-      ) : !signer ? (
+      {!signer ? (
         <p>{t.needSigner}</p>
       ) : (
-        <form onSubmit={connect} noValidate>
-          <SelectField label={t.process} value={chosen} onChange={(e) => setProcessId(e.target.value)}>
-            {unlinked.map((p) => (
-              <option key={p.processId} value={p.processId}>
-                {p.agencyName}
-              </option>
-            ))}
-          </SelectField>
+        <>
           <TextField
             label={t.serverUrl}
             hint={t.serverHint}
@@ -116,18 +155,51 @@ export function SyncSettings() {
             error={urlError}
             required
           />
-          <TextField
-            label={t.invitation}
-            hint={t.invitationHint}
-            value={invitation}
-            onChange={(e) => setInvitation(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <button type="submit" className="primary" aria-disabled={busy ? true : undefined}>
-            {busy ? t.connecting : t.connect}
+          <h3>{t.connectTitle}</h3>
+          {unlinked.length === 0 ? (
+            <p>{processes.length === 0 ? t.noProcess : t.allConnected}</p>
+          ) : (
+            <form onSubmit={connect} noValidate>
+              <SelectField label={t.process} value={chosen} onChange={(e) => setProcessId(e.target.value)}>
+                {unlinked.map((p) => (
+                  <option key={p.processId} value={p.processId}>
+                    {p.agencyName}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField
+                label={t.invitation}
+                hint={t.invitationHint}
+                value={invitation}
+                onChange={(e) => setInvitation(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <button type="submit" className="primary" aria-disabled={busy ? true : undefined}>
+                {busy ? t.connecting : t.connect}
+              </button>
+            </form>
+          )}
+          <h3>{t.takeTitle}</h3>
+          <p>{t.takeIntro}</p>
+          <button type="button" onClick={listRemote} aria-disabled={busy ? true : undefined}>
+            {t.listRemote}
           </button>
-        </form>
+          {remote === null ? null : remote.length === 0 ? (
+            <p>{t.noRemote}</p>
+          ) : (
+            <ul>
+              {remote.map((r) => (
+                <li key={r.processId}>
+                  {t.remoteEntry(r.processId, r.head.seq)}{' '}
+                  <button type="button" onClick={() => take(r.processId)} aria-disabled={busy ? true : undefined}>
+                    {t.take}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       <Status className={message && !message.ok ? 'notice notice-error' : 'status-line'}>{message?.text ?? ''}</Status>
     </section>

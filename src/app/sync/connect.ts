@@ -5,6 +5,7 @@
  * with the operator's one-time invitation code: the whole log is pushed, then linked as agreed.
  */
 import type { Send } from '../../db/commands.ts';
+import type { ImportOutcome } from '../../db/process-store.ts';
 import type { SyncLink } from '../../db/reads.ts';
 import type { LoggedEvent } from '../../domain/chain.ts';
 import type { SyncClient } from '../../domain/sync/client.ts';
@@ -44,4 +45,33 @@ export async function connectProcess(args: {
   const link: SyncLink = { ...base, agreed: head };
   await args.send('linkSync', { link });
   return { ok: true, link };
+}
+
+/** Fetches a process's whole log from the server and stores it here, linked as agreed. */
+export async function takeFromServer(args: {
+  client: SyncClient;
+  send: Send;
+  processId: string;
+  personId: string;
+  serverUrl: string;
+  now: Date;
+}): Promise<{ ok: true } | { ok: false; error: string; outcome?: ImportOutcome }> {
+  const events: LoggedEvent[] = [];
+  let head: { seq: number; hash: string } | null = null;
+  for (;;) {
+    const page = await args.client.pull(args.processId, events.length);
+    if (!page.ok) return { ok: false, error: page.error };
+    events.push(...page.value.events);
+    head = page.value.head;
+    if (!page.value.more || page.value.events.length === 0) break;
+  }
+  const link: SyncLink = {
+    processId: args.processId,
+    serverUrl: args.serverUrl,
+    personId: args.personId,
+    connectedAt: args.now.toISOString(),
+    agreed: head,
+  };
+  const outcome = await args.send('takeFromServer', { events, link });
+  return outcome.ok ? { ok: true } : { ok: false, error: outcome.kind === 'exists' ? 'exists' : 'serverLogInvalid', outcome };
 }

@@ -10,12 +10,14 @@ const local = {
     processNotFound: 'Der Server kennt diesen Prozess nicht (oder Ihr Schlüssel ist in ihm nicht eingetragen).',
     serverLogInvalid: 'Die Einträge des Servers lassen sich nicht prüfen. Es wurde nichts übernommen; bitte die Betreiberin informieren.',
     network: 'Server nicht erreichbar.',
+    exists: 'Dieser Prozess ist auf diesem Gerät schon vorhanden.',
   },
   en: {
     notLinked: 'This process is no longer connected on this device.',
     processNotFound: 'The server does not know this process (or your key is not registered in it).',
     serverLogInvalid: "The server's entries do not verify. Nothing was taken over; please tell the operator.",
     network: 'Server not reachable.',
+    exists: 'This process is already on this device.',
   },
 };
 
@@ -60,6 +62,16 @@ export const syncMessages = {
     noProcess: 'Auf diesem Gerät gibt es noch keinen eigenen Prozess.',
     needSigner: 'Zum Verbinden braucht es Ihr Profil mit entsperrtem Schlüssel.',
     badUrl: 'Bitte eine Adresse mit http:// oder https:// angeben.',
+    connectTitle: 'Einen Prozess dieses Geräts verbinden',
+    allConnected: 'Alle eigenen Prozesse dieses Geräts sind verbunden.',
+    takeTitle: 'Einen Prozess vom Server holen',
+    takeIntro:
+      'Hat jemand aus dem Team den Prozess schon auf den Server gebracht und Sie darin eingetragen, holen Sie ihn hier auf dieses Gerät. Er wird dabei vollständig geprüft.',
+    listRemote: 'Prozesse auf dem Server anzeigen',
+    noRemote: 'Auf dem Server gibt es keinen weiteren Prozess, in dem Sie eingetragen sind.',
+    remoteEntry: (id: string, events: number) => `Prozess ${id} (${events.toLocaleString('de-DE')} Einträge)`,
+    take: 'Auf dieses Gerät holen',
+    taken: 'Der Prozess ist geprüft, auf diesem Gerät gespeichert und verbunden.',
     since: (when: string) => `seit ${when}`,
     conflictsTitle: (n: number) =>
       n === 1 ? 'Ein Eintrag passt nicht mehr zum gemeinsamen Prozess' : `${n} Einträge passen nicht mehr zum gemeinsamen Prozess`,
@@ -102,6 +114,16 @@ export const syncMessages = {
     noProcess: 'There is no process of your own on this device yet.',
     needSigner: 'Connecting needs your profile with its key unlocked.',
     badUrl: 'Please give an address starting with http:// or https://.',
+    connectTitle: 'Connect a process of this device',
+    allConnected: 'All processes of your own on this device are connected.',
+    takeTitle: 'Fetch a process from the server',
+    takeIntro:
+      'If someone on the team has brought the process to the server and registered you in it, fetch it onto this device here. It is verified in full on the way.',
+    listRemote: 'Show processes on the server',
+    noRemote: 'The server holds no further process in which you are registered.',
+    remoteEntry: (id: string, events: number) => `Process ${id} (${events.toLocaleString('en-GB')} entries)`,
+    take: 'Fetch onto this device',
+    taken: 'The process is verified, stored on this device and connected.',
     since: (when: string) => `since ${when}`,
     conflictsTitle: (n: number) =>
       n === 1 ? 'One entry no longer fits the shared process' : `${n} entries no longer fit the shared process`,

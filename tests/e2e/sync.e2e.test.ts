@@ -1,0 +1,161 @@
+/**
+ * Team sync in two browsers (each its own IndexedDB and keys) on one sync server: the ambassador
+ * brings her process to the server with an invitation code, the director fetches it onto his
+ * device; her request reaches him live, his grant reaches her live. Then she works offline while
+ * he pauses the process: back online, her entry is rebased, refused by the process and shown as a
+ * conflict with its reason, never dropped.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, testServer } from '../support/sync-server.ts';
+import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
+
+const AGENCY = 'Jobcenter Tübingen';
+const LIVE = { timeout: 15_000 };
+
+async function download(page: Page, button: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await file.path()) };
+}
+
+async function settings(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Synchronisation' }).waitFor();
+}
+
+async function openProcess(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Prozesse' }).click();
+  await page.getByRole('link', { name: `${AGENCY} öffnen` }).click();
+  await page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+}
+
+const status = (page: Page) => page.locator('.sync-panel');
+
+describe('team sync on a server', () => {
+  const app = appUnderTest();
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await testServer('pglite', { corsOrigins: [new URL(app.url).origin] });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('shares a process live between ambassador and director, and shows a conflict after working offline', async () => {
+    const ambassador = await session(app.browser);
+    const director = await session(app.browser);
+    const amb = ambassador.page;
+    const dir = director.page;
+
+    // Her process, his profile, registered in it from his identity file.
+    await amb.goto(app.url);
+    await amb.getByLabel('Name der Dienststelle').fill(AGENCY);
+    await amb.getByLabel('Art der Dienststelle').selectOption('JC');
+    await amb.getByLabel('Ihr Name').fill('Maria Beispiel');
+    await amb.getByRole('button', { name: 'Prozess anlegen' }).click();
+    await amb.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+    await dir.goto(app.url);
+    await dir.getByRole('link', { name: 'Einstellungen' }).click();
+    await dir.getByRole('textbox', { name: 'Name', exact: true }).fill('Dr. Paul Leiter');
+    await dir.getByRole('button', { name: 'Person anlegen' }).click();
+    await onScreen(dir).getByText('Person angelegt.').waitFor();
+    const identity = await download(dir, 'Identitätsdatei speichern');
+    await onScreen(amb).getByText('Person aus Identitätsdatei registrieren').click();
+    await amb.getByLabel('Identitätsdatei wählen').setInputFiles(identity);
+    await amb.getByLabel('Fingerabdruck mit der Person abgeglichen (Telefon oder persönlich)').check();
+    await amb.getByLabel('Rolle im Prozess').selectOption('managingDirector');
+    await amb.getByRole('button', { name: 'Person registrieren' }).click();
+    await amb.getByRole('rowheader', { name: /Dr\. Paul Leiter/ }).waitFor();
+
+    // She brings the process to the server with the operator's invitation.
+    await settings(amb);
+    await amb.getByLabel('Adresse des Servers').fill(server.url);
+    await amb.getByLabel(/^Einladungscode/).fill(await server.invite());
+    await amb.getByRole('button', { name: 'Verbinden' }).click();
+    await onScreen(amb).getByText(`„${AGENCY}“ ist verbunden.`).waitFor();
+    await status(amb).getByText(`${AGENCY}: synchronisiert`).waitFor(LIVE);
+    expect(await axeViolations(amb)).toEqual([]);
+
+    // He fetches it onto his device: verified, his own to record decisions in, and connected.
+    await settings(dir);
+    await dir.getByLabel('Adresse des Servers').fill(server.url);
+    await dir.getByRole('button', { name: 'Prozesse auf dem Server anzeigen' }).click();
+    await dir.getByRole('button', { name: 'Auf dieses Gerät holen' }).click();
+    await onScreen(dir).getByText('Der Prozess ist geprüft, auf diesem Gerät gespeichert und verbunden.').waitFor();
+    await status(dir).getByText(`${AGENCY}: synchronisiert`).waitFor(LIVE);
+    expect(await axeViolations(dir)).toEqual([]);
+    await openProcess(dir);
+
+    // Her Kontrakt and request reach his open screen without a reload.
+    await openProcess(amb);
+    await amb.getByRole('link', { name: 'Nachweise' }).click();
+    await amb.getByLabel('Art des Nachweises').selectOption('kontrakt');
+    await amb.getByRole('textbox', { name: 'Titel', exact: true }).fill('Kontrakt DIKÖ 2027');
+    await amb
+      .getByLabel('Datei auswählen')
+      .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
+    await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
+    await onScreen(amb).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await amb.getByRole('link', { name: 'Übersicht', exact: true }).click();
+    await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
+    await onScreen(amb).getByText('Wartet auf: Geschäftsführung').waitFor();
+    const asked = Date.now();
+    await dir.getByRole('button', { name: 'Freigeben (signieren)' }).waitFor(LIVE);
+    const seenAfter = Date.now() - asked;
+
+    // His grant reaches her.
+    await dir.getByRole('button', { name: 'Freigeben (signieren)' }).click();
+    await amb.getByRole('button', { name: 'Phase abschließen und weiter zu „Strukturaufbau“' }).waitFor(LIVE);
+    await status(amb).getByText(`${AGENCY}: synchronisiert`).waitFor(LIVE);
+    console.log(`request seen by the director ${seenAfter} ms after it was made`);
+
+    // She works offline; meanwhile he pauses the process.
+    await ambassador.context.setOffline(true);
+    await status(amb)
+      .getByText(/offline/)
+      .waitFor(LIVE);
+    await amb.getByRole('link', { name: 'Nachweise' }).click();
+    await amb.getByLabel('Art des Nachweises').selectOption('mitteilung');
+    await amb.getByRole('textbox', { name: 'Titel', exact: true }).fill('Mitteilung an die Belegschaft');
+    await amb
+      .getByLabel('Datei auswählen')
+      .setInputFiles({ name: 'mitteilung.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nMitteilung\n') });
+    await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
+    await onScreen(amb).getByText('Nachweis „Mitteilung an die Belegschaft“ gespeichert.').waitFor();
+    await status(amb)
+      .getByText(/1 Eintrag ausstehend/)
+      .waitFor(LIVE);
+    await dir.locator('details.pause summary').click();
+    await dir.getByLabel('Grund der Pause').fill('Umorganisation der Geschäftsführung');
+    await dir.locator('details.pause').getByRole('button', { name: 'Prozess pausieren' }).click();
+    await onScreen(dir)
+      .getByText(/pausiert seit/i)
+      .first()
+      .waitFor();
+
+    // Back online: the pause comes in, her entry no longer fits and is kept as a conflict.
+    await ambassador.context.setOffline(false);
+    await amb.getByRole('link', { name: 'Übersicht', exact: true }).click();
+    await amb.getByRole('heading', { name: 'Ein Eintrag passt nicht mehr zum gemeinsamen Prozess' }).waitFor(LIVE);
+    await onScreen(amb)
+      .getByText(/pausiert seit/i)
+      .first()
+      .waitFor();
+    const conflict = amb.locator('.sync-conflicts');
+    // Her entry, with the engine's reason in words; the entry itself is not in the shared log.
+    expect(await conflict.textContent()).toMatch(/Nachweis angelegt.*Der Prozess ist seit .* pausiert; erst fortsetzen\./);
+    expect(await axeViolations(amb)).toEqual([]);
+    await amb.getByRole('link', { name: 'Nachweise' }).click();
+    expect(await onScreen(amb).getByText('Mitteilung an die Belegschaft').count()).toBe(0);
+    await amb.getByRole('link', { name: 'Übersicht', exact: true }).click();
+    await conflict.getByRole('button', { name: 'Erledigt, nicht mehr anzeigen' }).click();
+    await conflict.waitFor({ state: 'detached' });
+
+    expect(ambassador.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    expect(director.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    await ambassador.context.close();
+    await director.context.close();
+  });
+});
