@@ -8,7 +8,23 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, testServer } from '../support/sync-server.ts';
+import type { LoggedEvent } from '../../src/domain/chain.ts';
+import { nodeSha256Hex } from '../../src/domain/crypto/node-sha256.ts';
+import { engine } from '../../src/domain/process-engine.ts';
+import { verifyEvents } from '../../src/domain/verify.ts';
+import { createInvitation } from '../../src/server/invitations.ts';
+import { openDatabase } from '../../src/server/storage/database.ts';
+import { migrate } from '../../src/server/storage/migrate.ts';
+import {
+  backends,
+  freePort,
+  freshPostgresDatabase,
+  serverProcess,
+  stopTestDatabases,
+  storedLog,
+  type TestServer,
+  testServer,
+} from '../support/sync-server.ts';
 import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
 
 const AGENCY = 'Jobcenter Tübingen';
@@ -41,6 +57,7 @@ describe('team sync on a server', () => {
   });
   afterAll(async () => {
     await server?.close();
+    await stopTestDatabases();
   });
 
   it('shares a process live between ambassador and director, and shows a conflict after working offline', async () => {
@@ -158,4 +175,62 @@ describe('team sync on a server', () => {
     await ambassador.context.close();
     await director.context.close();
   });
+  it.runIf(backends().includes('postgres'))(
+    'loses no entry when the server is killed with SIGKILL as one is sent, and syncs again after the restart',
+    async () => {
+      const url = await freshPostgresDatabase();
+      const db = await openDatabase({ databaseUrl: url });
+      await migrate(db);
+      const port = await freePort();
+      const serverUrl = `http://127.0.0.1:${port}`;
+      const env = { ANKERPUNKT_CORS_ORIGINS: new URL(app.url).origin };
+      let child = await serverProcess(url, port, env);
+      const { page, context, errors } = await session(app.browser);
+      try {
+        await page.goto(app.url);
+        await page.getByLabel('Name der Dienststelle').fill(AGENCY);
+        await page.getByLabel('Ihr Name').fill('Maria Beispiel');
+        await page.getByRole('button', { name: 'Prozess anlegen' }).click();
+        await page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+        const processId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+        await settings(page);
+        await page.getByLabel('Adresse des Servers').fill(serverUrl);
+        await page.getByLabel(/^Einladungscode/).fill((await createInvitation(db)).code);
+        await page.getByRole('button', { name: 'Verbinden' }).click();
+        await status(page).getByText(`${AGENCY}: synchronisiert`).waitFor(LIVE);
+
+        // An entry, and the server killed as its push goes out (the integration test kills mid-push
+        // under load: tests/integration/sync-postgres.test.ts).
+        await openProcess(page);
+        await page.getByRole('link', { name: 'Nachweise' }).click();
+        await page.getByLabel('Art des Nachweises').selectOption('kontrakt');
+        await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Kontrakt DIKÖ 2027');
+        await page
+          .getByLabel('Datei auswählen')
+          .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
+        await page.getByRole('button', { name: 'Nachweis speichern' }).click();
+        await onScreen(page).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+        child.kill('SIGKILL');
+        await status(page)
+          .getByText(/Server nicht erreichbar/)
+          .waitFor(LIVE);
+
+        // Restarted on the same database: the client's retry completes, nothing twice, nothing lost.
+        child = await serverProcess(url, port, env);
+        // The backoff's next attempt (or the user's "Erneut versuchen") finds the server back.
+        await status(page).getByText(`${AGENCY}: synchronisiert`).waitFor({ timeout: 60_000 });
+        const onServer: LoggedEvent[] = await storedLog(db, processId);
+        expect(onServer.map((e) => e.type)).toContain('EvidenceAttached');
+        expect(new Set(onServer.map((e) => e.id)).size).toBe(onServer.length);
+        const verified = await verifyEvents(engine(), onServer, nodeSha256Hex);
+        expect(verified.ok).toBe(true);
+        expect(errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE/.test(e))).toEqual([]);
+      } finally {
+        child.kill('SIGKILL');
+        await context.close();
+        await db.close();
+      }
+    },
+    120_000,
+  );
 });

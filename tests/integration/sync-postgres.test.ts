@@ -4,8 +4,6 @@
  * in the middle of pushes loses no event it acknowledged, while the pushes in flight complete on
  * retry after the restart.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { generateSigningKey } from '../../src/domain/crypto/keys.ts';
@@ -24,9 +22,11 @@ import { headOf, openedProcess, prepared } from '../support/sync-logs.ts';
 import {
   backends,
   followLive,
+  freePort,
   freshPostgresDatabase,
   rawRequest,
   serverOn,
+  serverProcess,
   stopTestDatabases,
   storedLog,
   type TestServer,
@@ -151,39 +151,6 @@ describe.runIf(withPostgres)('two server instances on one PostgreSQL', () => {
     expect(live.heads).toEqual([base?.seq, event.seq]);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** `npm run server` as its own process, ready when its health check answers. */
-async function serverProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      ANKERPUNKT_RATE_PER_SECOND: '10000',
-      ANKERPUNKT_RATE_BURST: '10000',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 200; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return child;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
 
 describe.runIf(withPostgres)('a server killed with SIGKILL during pushes', () => {
   it('loses no acknowledged event, and the pushes in flight complete on retry after the restart', async () => {

@@ -4,7 +4,9 @@
  * (scripts/throwaway-postgres.ts). Where PostgreSQL is not installed its tests are skipped with a
  * message, except on CI (CI=true), where .ci/run installs it and a missing one is a failure.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { postgresBinaries, startThrowawayCluster, type ThrowawayCluster } from '../../scripts/throwaway-postgres.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
@@ -172,4 +174,38 @@ export function followLive(client: SyncClient, processId: string) {
       await done;
     },
   };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm run server` as its own process, ready when its health check answers. */
+export async function serverProcess(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      ANKERPUNKT_RATE_PER_SECOND: '10000',
+      ANKERPUNKT_RATE_BURST: '10000',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 200; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return child;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
 }
