@@ -1,9 +1,13 @@
 /**
  * Settings: language, where the data lives and how safe it is there (persistent storage, quota
- * used), backups, and the profiles of the people who use this device (src/app/profiles).
+ * used), backups, the profiles of the people who use this device (src/app/profiles), and team
+ * sync (src/app/sync).
  */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { syncLinks } from '../../db/reads.ts';
 import { BackupSection } from '../backup/BackupSection.tsx';
+import { useBaseServices } from '../data.tsx';
 import { formatBytes, useLang, useMessages } from '../i18n.tsx';
 import { ProfilesSection } from '../profiles/ProfilesSection.tsx';
 import { SyncSettings } from '../sync/SyncSettings.tsx';
@@ -16,6 +20,8 @@ const messages = {
     storage: 'Speicher',
     localOnly:
       'Ihre Daten liegen nur auf diesem Gerät, in diesem Browser. Es gibt keinen Server, der eine Kopie hat. Exportieren Sie regelmäßig eine Sicherung.',
+    shared: (n: number) =>
+      `Ihre Daten liegen auf diesem Gerät, in diesem Browser. ${n === 1 ? 'Ein Prozess wird' : `${n} Prozesse werden`} zusätzlich mit einem Synchronisationsserver abgeglichen (siehe unten); alles andere hat nur dieses Gerät. Exportieren Sie regelmäßig eine Sicherung.`,
     persisted: 'Dauerhafter Speicher ist gewährt: der Browser löscht Ihre Daten nicht von sich aus, auch wenn der Platz knapp wird.',
     notPersisted: 'Dauerhafter Speicher ist nicht gewährt: der Browser darf Ihre Daten löschen, wenn der Platz knapp wird.',
     unknown: 'Ob der Speicher dauerhaft ist, kann dieser Browser nicht sagen.',
@@ -28,6 +34,8 @@ const messages = {
     language: 'Language',
     storage: 'Storage',
     localOnly: 'Your data lives on this device only, in this browser. No server holds a copy. Export a backup regularly.',
+    shared: (n: number) =>
+      `Your data lives on this device, in this browser. ${n === 1 ? 'One process is' : `${n} processes are`} also kept in step with a sync server (see below); everything else is on this device only. Export a backup regularly.`,
     persisted: 'Persistent storage is granted: the browser will not delete your data on its own, even when space runs low.',
     notPersisted: 'Persistent storage is not granted: the browser may delete your data when space runs low.',
     unknown: 'This browser cannot tell whether storage is persistent.',
@@ -45,6 +53,8 @@ function StorageStatus() {
   const [persisted, setPersisted] = useState<Persistence>('unknown');
   const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
   const [refused, setRefused] = useState(false);
+  const { db } = useBaseServices();
+  const shared = useLiveQuery(() => syncLinks(db), [db])?.length ?? 0;
   useEffect(() => {
     navigator.storage?.persisted?.().then((p) => setPersisted(p ? 'granted' : 'not-granted'));
     navigator.storage?.estimate?.().then((e) => setEstimate({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
@@ -63,7 +73,7 @@ function StorageStatus() {
   return (
     <section aria-labelledby="storage-title" className="card">
       <h2 id="storage-title">{t.storage}</h2>
-      <p>{t.localOnly}</p>
+      <p>{shared > 0 ? t.shared(shared) : t.localOnly}</p>
       <p>{persisted === 'granted' ? `✓ ${t.persisted}` : persisted === 'not-granted' ? `⚠ ${t.notPersisted}` : t.unknown}</p>
       {persisted !== 'granted' ? (
         <button type="button" onClick={ask}>

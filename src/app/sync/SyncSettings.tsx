@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useState } from 'react';
 import { storedLog } from '../../db/process-reads.ts';
-import { syncLinks } from '../../db/reads.ts';
+import { profiles, syncLinks } from '../../db/reads.ts';
 import { SyncClient } from '../../domain/sync/client.ts';
 import { useBaseServices, useProcessList, useSend, useSigner } from '../data.tsx';
 import { formatDateTime, useLang, useMessages } from '../i18n.tsx';
@@ -25,6 +25,8 @@ export function SyncSettings() {
   const processes = (allProcesses ?? []).filter((p) => !p.readOnly);
   const [remote, setRemote] = useState<{ processId: string; head: { seq: number } }[] | null>(null);
   const links = useLiveQuery(() => syncLinks(db), [db]) ?? [];
+  const people = useLiveQuery(() => profiles(db), [db]) ?? [];
+  const personName = (personId: string) => people.find((p) => p.personId === personId)?.name ?? personId;
   const unlinked = processes.filter((p) => !links.some((l) => l.processId === p.processId));
   const [processId, setProcessId] = useState('');
   const [serverUrl, setServerUrl] = useState('');
@@ -132,7 +134,8 @@ export function SyncSettings() {
         <ul>
           {links.map((link) => (
             <li key={link.processId}>
-              <strong>{nameOf(link.processId)}</strong> – {link.serverUrl} ({t.since(formatDateTime(link.connectedAt, lang))}){' '}
+              <strong>{nameOf(link.processId)}</strong> – {link.serverUrl} (
+              {t.connectedAs(personName(link.personId), formatDateTime(link.connectedAt, lang))}){' '}
               <button type="button" onClick={() => disconnect(link.processId)}>
                 {t.disconnect}
               </button>

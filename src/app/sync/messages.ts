@@ -72,7 +72,7 @@ export const syncMessages = {
     remoteEntry: (id: string, events: number) => `Prozess ${id} (${events.toLocaleString('de-DE')} Einträge)`,
     take: 'Auf dieses Gerät holen',
     taken: 'Der Prozess ist geprüft, auf diesem Gerät gespeichert und verbunden.',
-    since: (when: string) => `seit ${when}`,
+    connectedAs: (person: string, when: string) => `verbunden als ${person}, seit ${when}`,
     conflictsTitle: (n: number) =>
       n === 1 ? 'Ein Eintrag passt nicht mehr zum gemeinsamen Prozess' : `${n} Einträge passen nicht mehr zum gemeinsamen Prozess`,
     conflictsIntro:
@@ -124,7 +124,7 @@ export const syncMessages = {
     remoteEntry: (id: string, events: number) => `Process ${id} (${events.toLocaleString('en-GB')} entries)`,
     take: 'Fetch onto this device',
     taken: 'The process is verified, stored on this device and connected.',
-    since: (when: string) => `since ${when}`,
+    connectedAs: (person: string, when: string) => `connected as ${person}, since ${when}`,
     conflictsTitle: (n: number) =>
       n === 1 ? 'One entry no longer fits the shared process' : `${n} entries no longer fit the shared process`,
     conflictsIntro:
