@@ -107,6 +107,9 @@ describe('the timeline of a process', () => {
     await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
     await page.getByLabel('Art des Ereignisses').selectOption({ label: 'Nachweis angelegt' });
     await page.getByRole('radio', { name: 'Älteste zuerst' }).check();
+    // Both the filter and the order are applied before the first link is read and clicked.
+    await expect.poll(() => count(page).textContent()).toMatch(/^\d+ von 160 Ereignissen$/);
+    await expect.poll(() => list(page).getAttribute('aria-label')).toBe('Ereignisse, älteste zuerst');
     const link = list(page)
       .getByRole('link', { name: /^Nachweis „/ })
       .first();
