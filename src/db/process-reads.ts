@@ -1,17 +1,15 @@
 /**
  * What screens read about processes that needs the engine: a process's state replayed (or from
- * its cache), every process for the inbox, a log with its head for the timeline and the exports,
- * and the rows of the regional overview. Like src/db/reads.ts, each is a read a live query can
- * follow; nothing here writes.
+ * its cache), every process for the inbox, a log with its head for the timeline and the exports.
+ * Like src/db/reads.ts, each is a read a live query can follow; nothing here writes. The regional
+ * overview's reads (region-reads.ts) and sync's (sync-reads.ts) are apart, so that the process
+ * screen does not load the bundle import and ZIP code they need.
  */
 import type { ProcessSnapshot } from '../../machines/process/process.explain.ts';
 import type { LoggedEvent } from '../domain/chain.ts';
-import type { AgencyRow } from '../domain/overview.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import type { AnkerpunktDb, ReadOnlyOrigin } from './database.ts';
-import { excludedFromRegion } from './device-settings.ts';
 import { eventsOf, type LoadResult, loadProcess } from './process-store.ts';
-import { regionRows } from './region-store.ts';
 import { type SavedResponse, savedResponses } from './saved-responses.ts';
 
 export type { LoadResult } from './process-store.ts';
@@ -77,18 +75,5 @@ export async function consistentLog(
   throw new LogChangedError('the log kept changing while it was read');
 }
 
-/** The regional overview's rows as of `asOf`, following both the processes and the user's choice of them. */
-export async function regionSources(
-  db: AnkerpunktDb,
-  eng: ProcessEngine,
-  asOf: string,
-): Promise<{ rows: AgencyRow[]; unreadable: string[] }> {
-  // Read up front, so the live query follows the processes and the choice of them.
-  await Promise.all([db.processes.count(), excludedFromRegion(db)]);
-  return regionRows(db, eng, asOf);
-}
-
 /** A sign-off request file built from the stored log; it stores nothing. */
 export { exportRequestFile } from './signoff-files.ts';
-/** The events of a shared process the server does not have yet. */
-export { pendingEvents } from './sync-store.ts';

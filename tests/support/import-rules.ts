@@ -46,7 +46,13 @@ export function tableNames(databaseSource: string): string[] {
 }
 
 /** Modules of src/db that screens may take values from; type imports from any db module are shapes only. */
-const APP_DB_SURFACE = new Set(['src/db/commands.ts', 'src/db/reads.ts', 'src/db/process-reads.ts']);
+const APP_DB_SURFACE = new Set([
+  'src/db/commands.ts',
+  'src/db/reads.ts',
+  'src/db/process-reads.ts',
+  'src/db/region-reads.ts',
+  'src/db/sync-reads.ts',
+]);
 
 /** What screens may take values from in machines/: a process's queries, and the sync machine the app runs. */
 const APP_MACHINE_SURFACE = new Set(['machines/process/process.queries.ts', 'machines/sync/sync.machine.ts']);

@@ -1,9 +1,9 @@
 /**
  * The regional overview of this device, recomputed whenever a process or the choice of processes
- * changes: rows from the stored states (src/db/process-reads.ts), figures from src/domain/overview.ts.
+ * changes: rows from the stored states (src/db/region-reads.ts), figures from src/domain/overview.ts.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { regionSources } from '../../db/process-reads.ts';
+import { regionSources } from '../../db/region-reads.ts';
 import { buildOverview, type Overview } from '../../domain/overview.ts';
 import { useServices } from '../data.tsx';
 
