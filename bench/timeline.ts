@@ -7,37 +7,22 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium.ts';
+import type { LoggedEvent } from '../src/domain/chain.ts';
 import { nodeSha256Hex } from '../src/domain/crypto/node-sha256.ts';
 import { root, run, serve } from './serve.ts';
+import { storeLogInPage } from './store-in-page.ts';
 import { syntheticLog } from './synthetic-log.ts';
 
 const RUNS = 3;
 const list = (page: Page) => page.getByRole('region', { name: /^Ereignisse, (neueste|älteste) zuerst$/ });
 
-async function once(url: string, json: string): Promise<Record<string, number>> {
+async function once(url: string, events: readonly LoggedEvent[]): Promise<Record<string, number>> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ serviceWorkers: 'block', locale: 'de-DE' })).newPage();
     await page.goto(url);
     await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
-    // The log written straight into the app's database, as an import would leave it.
-    await page.evaluate(async (rowsJson) => {
-      const rows = JSON.parse(rowsJson) as { seq: number; hash: string }[];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('ankerpunkt');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['events', 'heads'], 'readwrite');
-        for (const row of rows) tx.objectStore('events').put({ ...row, processId: 'jc-neckar-alb' });
-        const last = rows[rows.length - 1] as { seq: number; hash: string };
-        tx.objectStore('heads').put({ processId: 'jc-neckar-alb', seq: last.seq, hash: last.hash });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, json);
+    await storeLogInPage(page, 'jc-neckar-alb', events);
     await page.goto(`${url}#/p/jc-neckar-alb`);
     await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 });
     const start = Date.now();
@@ -78,11 +63,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   await run('npx', ['vite', 'build', '--logLevel', 'error']);
   const { events } = await syntheticLog(10_000, nodeSha256Hex);
-  const json = JSON.stringify(events);
   const app = await serve(join(root, 'dist'));
   const runs: Record<string, number>[] = [];
   try {
-    for (let i = 0; i < RUNS; i++) runs.push(await once(app.url, json));
+    for (let i = 0; i < RUNS; i++) runs.push(await once(app.url, events));
   } finally {
     app.server.close();
   }

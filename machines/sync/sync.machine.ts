@@ -74,6 +74,12 @@ const failed = (problem: unknown): SyncProblem =>
     ? (problem as SyncProblem)
     : { code: 'network', detail: problem instanceof Error ? problem.message : String(problem) };
 
+/** Every actor's failure: a refusal by the server waits for the user; anything else backs off. */
+const whenFailed = [
+  { guard: 'refusedByServer', target: 'refused', actions: 'noteFailure' },
+  { target: 'backoff', actions: 'noteFailure' },
+] as const;
+
 export const syncMachine = setup({
   types: {
     context: {} as SyncContext,
@@ -130,10 +136,7 @@ export const syncMachine = setup({
         id: 'connect',
         src: 'connect',
         onDone: { target: 'pulling', actions: [assign({ head: ({ event }) => event.output }), 'noteSuccess'] },
-        onError: [
-          { guard: 'refusedByServer', target: 'refused', actions: 'noteFailure' },
-          { target: 'backoff', actions: 'noteFailure' },
-        ],
+        onError: whenFailed,
       },
     },
     pulling: {
@@ -153,10 +156,7 @@ export const syncMachine = setup({
           },
           { target: 'live', actions: assign(({ event }) => ({ head: event.output.head, pending: 0, conflicts: 0 })) },
         ],
-        onError: [
-          { guard: 'refusedByServer', target: 'refused', actions: 'noteFailure' },
-          { target: 'backoff', actions: 'noteFailure' },
-        ],
+        onError: whenFailed,
       },
     },
     pushing: {
@@ -174,10 +174,7 @@ export const syncMachine = setup({
           },
           { target: 'live', actions: [assign(({ event }) => ({ head: event.output.head, pending: 0 })), 'noteSuccess'] },
         ],
-        onError: [
-          { guard: 'refusedByServer', target: 'refused', actions: 'noteFailure' },
-          { target: 'backoff', actions: 'noteFailure' },
-        ],
+        onError: whenFailed,
       },
       // An append while a push runs is counted and pushed by the next round.
     },

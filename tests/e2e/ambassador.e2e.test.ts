@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
+import { attachPdf } from './steps.ts';
 
 const AGENCY = 'Agentur für Arbeit Reutlingen';
 
@@ -28,15 +29,7 @@ describe('the ambassador’s journey', () => {
     await onScreen(page).getByText('Es fehlt für Auftragsklärung: Kontrakt / Zielvereinbarung (0 von 1).').first().waitFor();
 
     // Attach the written mandate as a file.
-    await page.getByRole('link', { name: 'Nachweise' }).click();
-    await page.getByRole('heading', { name: 'Nachweis hinzufügen' }).waitFor();
-    await page.getByLabel('Art des Nachweises').selectOption('kontrakt');
-    await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Kontrakt DIKÖ 2027');
-    await page
-      .getByLabel('Datei auswählen')
-      .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
-    await page.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await onScreen(page).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await attachPdf(page, 'kontrakt', 'Kontrakt DIKÖ 2027', 'kontrakt.pdf');
     expect(await axeViolations(page)).toEqual([]);
 
     // Back on the overview the criterion is met by that evidence, and the request goes out.

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
+import { attachPdf, createProcess, profileWithIdentityFile, registerFromIdentityFile } from './steps.ts';
 
 const AGENCY = 'Agentur für Arbeit Reutlingen';
 const COMMENT = 'Der Zeitanteil der IKBO fehlt im Kontrakt.';
@@ -61,37 +62,14 @@ describe('a sign-off on two devices', () => {
     const dir = director.page;
 
     // The ambassador's device: a new process.
-    await amb.goto(app.url);
-    await amb.getByLabel('Name der Dienststelle').fill(AGENCY);
-    await amb.getByLabel('Art der Dienststelle').selectOption('AA');
-    await amb.getByLabel('Ihr Name').fill('Maria Beispiel');
-    await amb.getByRole('button', { name: 'Prozess anlegen' }).click();
-    await amb.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+    await createProcess(amb, app.url, AGENCY, 'AA', 'Maria Beispiel');
 
     // The director's device: a profile of their own, whose identity file goes to the ambassador.
-    await dir.goto(app.url);
-    await dir.getByRole('link', { name: 'Einstellungen' }).click();
-    await dir.getByRole('textbox', { name: 'Name', exact: true }).fill('Dr. Paul Leiter');
-    await dir.getByRole('button', { name: 'Person anlegen' }).click();
-    await onScreen(dir).getByText('Person angelegt.').waitFor();
-    const identity = await download(dir, 'Identitätsdatei speichern');
-
-    await onScreen(amb).getByText('Person aus Identitätsdatei registrieren').click();
-    await amb.getByLabel('Identitätsdatei wählen').setInputFiles(asFile(identity));
-    await amb.getByLabel('Fingerabdruck mit der Person abgeglichen (Telefon oder persönlich)').check();
-    await amb.getByLabel('Rolle im Prozess').selectOption('managingDirector');
-    await amb.getByRole('button', { name: 'Person registrieren' }).click();
-    await amb.getByRole('rowheader', { name: /Dr\. Paul Leiter/ }).waitFor();
+    const identity = await profileWithIdentityFile(dir, app.url, 'Dr. Paul Leiter');
+    await registerFromIdentityFile(amb, identity, 'managingDirector', /Dr\. Paul Leiter/);
 
     // The Kontrakt as a file, then the request, saved as a file for the director.
-    await amb.getByRole('link', { name: 'Nachweise' }).click();
-    await amb.getByLabel('Art des Nachweises').selectOption('kontrakt');
-    await amb.getByRole('textbox', { name: 'Titel', exact: true }).fill('Kontrakt DIKÖ 2027');
-    await amb
-      .getByLabel('Datei auswählen')
-      .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
-    await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await onScreen(amb).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await attachPdf(amb, 'kontrakt', 'Kontrakt DIKÖ 2027', 'kontrakt.pdf');
     await amb.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
     await onScreen(amb).getByText('Wartet auf: Geschäftsführung').waitFor();

@@ -5,7 +5,6 @@
  * he pauses the process: back online, her entry is rebased, refused by the process and shown as a
  * conflict with its reason, never dropped.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
@@ -26,14 +25,10 @@ import {
   testServer,
 } from '../support/sync-server.ts';
 import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
+import { attachPdf, createProcess, profileWithIdentityFile, registerFromIdentityFile } from './steps.ts';
 
 const AGENCY = 'Jobcenter Tübingen';
 const LIVE = { timeout: 15_000 };
-
-async function download(page: Page, button: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { name: file.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await file.path()) };
-}
 
 async function settings(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Einstellungen' }).click();
@@ -67,24 +62,9 @@ describe('team sync on a server', () => {
     const dir = director.page;
 
     // Her process, his profile, registered in it from his identity file.
-    await amb.goto(app.url);
-    await amb.getByLabel('Name der Dienststelle').fill(AGENCY);
-    await amb.getByLabel('Art der Dienststelle').selectOption('JC');
-    await amb.getByLabel('Ihr Name').fill('Maria Beispiel');
-    await amb.getByRole('button', { name: 'Prozess anlegen' }).click();
-    await amb.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
-    await dir.goto(app.url);
-    await dir.getByRole('link', { name: 'Einstellungen' }).click();
-    await dir.getByRole('textbox', { name: 'Name', exact: true }).fill('Dr. Paul Leiter');
-    await dir.getByRole('button', { name: 'Person anlegen' }).click();
-    await onScreen(dir).getByText('Person angelegt.').waitFor();
-    const identity = await download(dir, 'Identitätsdatei speichern');
-    await onScreen(amb).getByText('Person aus Identitätsdatei registrieren').click();
-    await amb.getByLabel('Identitätsdatei wählen').setInputFiles(identity);
-    await amb.getByLabel('Fingerabdruck mit der Person abgeglichen (Telefon oder persönlich)').check();
-    await amb.getByLabel('Rolle im Prozess').selectOption('managingDirector');
-    await amb.getByRole('button', { name: 'Person registrieren' }).click();
-    await amb.getByRole('rowheader', { name: /Dr\. Paul Leiter/ }).waitFor();
+    await createProcess(amb, app.url, AGENCY, 'JC', 'Maria Beispiel');
+    const identity = await profileWithIdentityFile(dir, app.url, 'Dr. Paul Leiter');
+    await registerFromIdentityFile(amb, identity, 'managingDirector', /Dr\. Paul Leiter/);
 
     // She brings the process to the server with the operator's invitation.
     await settings(amb);
@@ -107,14 +87,7 @@ describe('team sync on a server', () => {
 
     // Her Kontrakt and request reach his open screen without a reload.
     await openProcess(amb);
-    await amb.getByRole('link', { name: 'Nachweise' }).click();
-    await amb.getByLabel('Art des Nachweises').selectOption('kontrakt');
-    await amb.getByRole('textbox', { name: 'Titel', exact: true }).fill('Kontrakt DIKÖ 2027');
-    await amb
-      .getByLabel('Datei auswählen')
-      .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
-    await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await onScreen(amb).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+    await attachPdf(amb, 'kontrakt', 'Kontrakt DIKÖ 2027', 'kontrakt.pdf');
     await amb.getByRole('link', { name: 'Übersicht', exact: true }).click();
     await amb.getByRole('button', { name: 'Freigabe beantragen' }).click();
     await onScreen(amb).getByText('Wartet auf: Geschäftsführung').waitFor();
@@ -133,14 +106,7 @@ describe('team sync on a server', () => {
     await status(amb)
       .getByText(/offline/)
       .waitFor(LIVE);
-    await amb.getByRole('link', { name: 'Nachweise' }).click();
-    await amb.getByLabel('Art des Nachweises').selectOption('mitteilung');
-    await amb.getByRole('textbox', { name: 'Titel', exact: true }).fill('Mitteilung an die Belegschaft');
-    await amb
-      .getByLabel('Datei auswählen')
-      .setInputFiles({ name: 'mitteilung.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nMitteilung\n') });
-    await amb.getByRole('button', { name: 'Nachweis speichern' }).click();
-    await onScreen(amb).getByText('Nachweis „Mitteilung an die Belegschaft“ gespeichert.').waitFor();
+    await attachPdf(amb, 'mitteilung', 'Mitteilung an die Belegschaft', 'mitteilung.pdf');
     await status(amb)
       .getByText(/1 Eintrag ausstehend/)
       .waitFor(LIVE);
@@ -187,11 +153,7 @@ describe('team sync on a server', () => {
       let child = await serverProcess(url, port, env);
       const { page, context, errors } = await session(app.browser);
       try {
-        await page.goto(app.url);
-        await page.getByLabel('Name der Dienststelle').fill(AGENCY);
-        await page.getByLabel('Ihr Name').fill('Maria Beispiel');
-        await page.getByRole('button', { name: 'Prozess anlegen' }).click();
-        await page.getByRole('heading', { level: 1, name: AGENCY }).waitFor();
+        await createProcess(page, app.url, AGENCY, 'JC', 'Maria Beispiel');
         const processId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
         await settings(page);
         await page.getByLabel('Adresse des Servers').fill(serverUrl);
@@ -202,14 +164,7 @@ describe('team sync on a server', () => {
         // An entry, and the server killed as its push goes out (the integration test kills mid-push
         // under load: tests/integration/sync-postgres.test.ts).
         await openProcess(page);
-        await page.getByRole('link', { name: 'Nachweise' }).click();
-        await page.getByLabel('Art des Nachweises').selectOption('kontrakt');
-        await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Kontrakt DIKÖ 2027');
-        await page
-          .getByLabel('Datei auswählen')
-          .setInputFiles({ name: 'kontrakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nKontrakt\n') });
-        await page.getByRole('button', { name: 'Nachweis speichern' }).click();
-        await onScreen(page).getByText('Nachweis „Kontrakt DIKÖ 2027“ gespeichert.').waitFor();
+        await attachPdf(page, 'kontrakt', 'Kontrakt DIKÖ 2027', 'kontrakt.pdf');
         child.kill('SIGKILL');
         await status(page)
           .getByText(/Server nicht erreichbar/)

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { storeLogInPage } from '../../bench/store-in-page.ts';
 import { syntheticLog } from '../../bench/synthetic-log.ts';
 import { sha256 } from '../support/demo.ts';
 import { appUnderTest, axeViolations, onScreen, session } from './harness.ts';
@@ -237,23 +238,7 @@ describe('the timeline of a process', () => {
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Neuen Prozess anlegen' }).waitFor();
     // Test-only shortcut: the log is written straight into the app's database, as an import would.
-    await page.evaluate(async (json) => {
-      const rows = JSON.parse(json) as { seq: number; hash: string }[];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('ankerpunkt');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['events', 'heads'], 'readwrite');
-        for (const row of rows) tx.objectStore('events').put({ ...row, processId: 'jc-neckar-alb' });
-        const last = rows[rows.length - 1] as { seq: number; hash: string };
-        tx.objectStore('heads').put({ processId: 'jc-neckar-alb', seq: last.seq, hash: last.hash });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, JSON.stringify(events));
+    await storeLogInPage(page, 'jc-neckar-alb', events);
 
     await page.goto(`${app.url}#/p/jc-neckar-alb`);
     await page.getByRole('heading', { level: 1, name: DEMO }).waitFor({ timeout: 120_000 });
