@@ -7,8 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { prepareAppend } from '../../src/domain/append.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
+import { generateSigningKey } from '../../src/domain/crypto/keys.ts';
 import { rebase } from '../../src/domain/sync/rebase.ts';
 import { verifyEvents } from '../../src/domain/verify.ts';
+import { relink } from '../support/forgery.ts';
 import { ProcessDriver, sha256 } from '../support/process-driver.ts';
 
 /** An event recorded on this device on the agreed state, not yet known to the server. */
@@ -125,5 +127,41 @@ describe('rebasing pending events onto the server', () => {
     const out = await rebaseOn(d, agreed, [tampered], []);
 
     expect(out).toMatchObject({ ok: false, seq: theirs.seq, problem: { code: 'chain' } });
+  });
+
+  it("refuses a server event whose payload was changed and whose hash was recomputed, without the recorder's key (an outsider)", async () => {
+    const { d, agreed } = await twoDevices();
+    await d.accept(d.evidenceCommand('mitteilung'));
+    const log = d.w.log.events.map((e, i) =>
+      i === agreed.events.length ? ({ ...e, payload: { ...e.payload, title: 'geändert' } } as LoggedEvent) : e,
+    );
+    const forged = (await relink(log, agreed.events.length)).slice(agreed.events.length);
+
+    const out = await rebaseOn(d, agreed, forged, []);
+
+    expect(out).toMatchObject({ ok: false, seq: agreed.events.length + 1, problem: { code: 'refused' } });
+  });
+
+  it('refuses a server event re-signed with a key the log never registered (an outsider with a key of their own)', async () => {
+    const { d, agreed } = await twoDevices();
+    await d.accept(d.evidenceCommand('mitteilung'));
+    const outsider = await generateSigningKey(false);
+    const forged = (await relink(d.w.log.events, agreed.events.length, () => outsider)).slice(agreed.events.length);
+
+    const out = await rebaseOn(d, agreed, forged, []);
+
+    expect(out).toMatchObject({ ok: false, seq: agreed.events.length + 1, problem: { code: 'refused' } });
+  });
+
+  it("refuses a server event in another person's name signed with a registered insider's own key", async () => {
+    const { d, agreed } = await twoDevices();
+    // The director's key is registered; he signs an evidence entry that claims the ambassador recorded it.
+    await d.accept(d.evidenceCommand('mitteilung'));
+    const insider = d.people.gf.key;
+    const forged = (await relink(d.w.log.events, agreed.events.length, () => insider)).slice(agreed.events.length);
+
+    const out = await rebaseOn(d, agreed, forged, []);
+
+    expect(out).toMatchObject({ ok: false, seq: agreed.events.length + 1, problem: { code: 'refused' } });
   });
 });
