@@ -4,9 +4,48 @@
  * The service worker precaches the whole app; after the first visit it works offline, and a new
  * version is installed only when the user agrees (registerType 'prompt').
  */
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+
+/** Every module `from` imports statically, directly or through others, `from` included. */
+function staticClosure(graph: ModuleGraph, from: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [from];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+/**
+ * The process screen and everything only it needs at first render, in one file rather than the
+ * forty small shared chunks the automatic split made of it: a browser asks one server for at
+ * most six files at a time, so on a cold start into a process those forty were downloaded in
+ * rounds (decision 62). What the app shell (boot.tsx) needs stays with the shell, so the start
+ * screen downloads none of it; screens that share modules with the process screen load this
+ * file as well.
+ */
+function processScreenChunk() {
+  const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  let shell: Set<string> | null = null;
+  let screen: Set<string> | null = null;
+  return {
+    name: (id: string, graph: ModuleGraph) => {
+      shell ??= staticClosure(graph, source('./src/boot.tsx'));
+      screen ??= staticClosure(graph, source('./src/app/process/ProcessScreen.tsx'));
+      return screen.has(id) && !shell.has(id) ? 'process' : null;
+    },
+    debugName: 'process screen',
+    // Its dependencies in the shell stay in the shell's files.
+    includeDependenciesRecursively: false,
+  };
+}
 
 export default defineConfig({
   base: './',
@@ -43,6 +82,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Which file holds which module: bench/app.ts counts what the first screens download from it.
+    manifest: true,
+    rolldownOptions: { output: { codeSplitting: { groups: [processScreenChunk()] } } },
   },
   test: {
     include: ['tests/**/*.test.ts'],

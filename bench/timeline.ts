@@ -16,7 +16,11 @@ import { syntheticLog } from './synthetic-log.ts';
 const RUNS = 3;
 const list = (page: Page) => page.getByRole('region', { name: /^Ereignisse, (neueste|älteste) zuerst$/ });
 
-async function once(url: string, events: readonly LoggedEvent[]): Promise<Record<string, number>> {
+/**
+ * One fresh browser: the process opened, `dwellMs` on its overview (the process screen reads the
+ * log ahead while idle, decision 62), then the click on "Verlauf".
+ */
+async function once(url: string, events: readonly LoggedEvent[], dwellMs: number): Promise<Record<string, number>> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ serviceWorkers: 'block', locale: 'de-DE' })).newPage();
@@ -25,6 +29,16 @@ async function once(url: string, events: readonly LoggedEvent[]): Promise<Record
     await storeLogInPage(page, 'jc-neckar-alb', events);
     await page.goto(`${url}#/p/jc-neckar-alb`);
     await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 });
+    // The longest task on the page while it sits on the overview: what the read-ahead costs a click there.
+    await page.evaluate(() => {
+      const w = window as unknown as { longestTask: number };
+      w.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.waitForTimeout(dwellMs);
+    const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
     const start = Date.now();
     await page.getByRole('link', { name: 'Verlauf' }).click();
     await list(page).getByRole('listitem').first().waitFor({ timeout: 60_000 });
@@ -52,7 +66,7 @@ async function once(url: string, events: readonly LoggedEvent[]): Promise<Record
       durations.sort((a, b) => a - b);
       return { median: durations[30] as number, worst: durations[durations.length - 1] as number };
     });
-    return { listShown, chainChecked, search, frameMedian: frames.median, frameWorst: frames.worst };
+    return { listShown, chainChecked, search, frameMedian: frames.median, frameWorst: frames.worst, longestTask };
   } finally {
     await browser.close();
   }
@@ -64,15 +78,21 @@ async function main(): Promise<void> {
   await run('npx', ['vite', 'build', '--logLevel', 'error']);
   const { events } = await syntheticLog(10_000, nodeSha256Hex);
   const app = await serve(join(root, 'dist'));
+  const atOnce: Record<string, number>[] = [];
   const runs: Record<string, number>[] = [];
   try {
-    for (let i = 0; i < RUNS; i++) runs.push(await once(app.url, events));
+    for (let i = 0; i < RUNS; i++) {
+      atOnce.push(await once(app.url, events, 0));
+      runs.push(await once(app.url, events, 3000));
+    }
   } finally {
     app.server.close();
   }
-  const of = (key: string) => median(runs.map((r) => r[key] as number));
+  const of = (key: string, from = runs) => median(from.map((r) => r[key] as number));
   console.log(`\ntimeline of 10,000 events (Chromium, production build, median of ${RUNS})`);
-  console.log(`${'list visible after the click'.padEnd(48)}${of('listShown')} ms (goal < 300 ms)`);
+  console.log(`${'list visible, clicked as the process appears'.padEnd(48)}${of('listShown', atOnce)} ms`);
+  console.log(`${'list visible, clicked 3 s after'.padEnd(48)}${of('listShown')} ms (goal < 300 ms)`);
+  console.log(`${'longest task in those 3 s (the read-ahead)'.padEnd(48)}${of('longestTask').toFixed(0)} ms`);
   console.log(`${'chain verdict after the click'.padEnd(48)}${of('chainChecked')} ms`);
   console.log(`${'search over the whole log'.padEnd(48)}${of('search')} ms`);
   console.log(`${'scroll frame, median / worst'.padEnd(48)}${of('frameMedian').toFixed(1)} / ${of('frameWorst').toFixed(1)} ms`);

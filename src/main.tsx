@@ -1,23 +1,17 @@
-/** The browser entry: one database, the engine with WebCrypto, and the app. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+/**
+ * The browser entry. It starts downloading the screen the URL names and the app at the same
+ * time; the app (boot.tsx) then renders it. Kept this small on purpose: whatever it imports
+ * statically must arrive before either download can begin (decision 62).
+ */
+import { parseRoute } from './app/routes.ts';
+import { startScreenDownload } from './app/screens.ts';
 import './app/styles.css';
-import { AnkerpunktDb } from './db/database.ts';
-import { webSha256Hex } from './domain/crypto/sha256.ts';
 
-const db = new AnkerpunktDb();
-// Another tab opened a newer version of the database: ours must step aside and reload.
-db.on('versionchange', () => {
-  db.close();
-  window.location.reload();
+startScreenDownload(parseRoute(window.location.hash));
+import('./boot.tsx').catch(() => {
+  // The app's code did not arrive (a dropped connection while updating, say): say so, in both languages.
+  const root = document.getElementById('root');
+  if (root)
+    root.textContent =
+      'Ankerpunkt konnte nicht geladen werden. Bitte die Seite neu laden. / Ankerpunkt could not be loaded. Please reload the page.';
 });
-
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App services={{ db, sha256: webSha256Hex, now: () => new Date() }} />
-    </StrictMode>,
-  );
-}

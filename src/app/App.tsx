@@ -3,20 +3,20 @@ import { Component, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { type BaseServices, ServicesProvider } from './data.tsx';
 import { LangProvider, useMessages } from './i18n.tsx';
 import { Link, useRoute } from './router.tsx';
+import { SCREENS } from './screens.ts';
 import { Layout } from './shell/Layout.tsx';
 import { StartScreen } from './start/StartScreen.tsx';
 import { AnnouncerProvider, Status } from './ui/Announcer.tsx';
 
-// Screens beyond the start screen are separate downloads, so the first screen appears fast.
-const ProcessScreen = lazy(() => import('./process/ProcessScreen.tsx').then((m) => ({ default: m.ProcessScreen })));
-const SettingsScreen = lazy(() => import('./settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
-const InboxScreen = lazy(() => import('./inbox/InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
-const RegionScreen = lazy(() => import('./region/RegionScreen.tsx').then((m) => ({ default: m.RegionScreen })));
-const RegionReport = lazy(() => import('./region/RegionReport.tsx').then((m) => ({ default: m.RegionReport })));
-const StatementScreen = lazy(() => import('./accessibility/StatementScreen.tsx').then((m) => ({ default: m.StatementScreen })));
-const EasyLanguageScreen = lazy(() => import('./accessibility/EasyLanguageScreen.tsx').then((m) => ({ default: m.EasyLanguageScreen })));
-const SignLanguageScreen = lazy(() => import('./accessibility/SignLanguageScreen.tsx').then((m) => ({ default: m.SignLanguageScreen })));
-const VerifyScreen = lazy(() => import('./verify/VerifyScreen.tsx').then((m) => ({ default: m.VerifyScreen })));
+const ProcessScreen = lazy(() => SCREENS.process().then((m) => ({ default: m.ProcessScreen })));
+const SettingsScreen = lazy(() => SCREENS.settings().then((m) => ({ default: m.SettingsScreen })));
+const InboxScreen = lazy(() => SCREENS.inbox().then((m) => ({ default: m.InboxScreen })));
+const RegionScreen = lazy(() => SCREENS.region().then((m) => ({ default: m.RegionScreen })));
+const RegionReport = lazy(() => SCREENS.regionReport().then((m) => ({ default: m.RegionReport })));
+const StatementScreen = lazy(() => SCREENS.accessibility().then((m) => ({ default: m.StatementScreen })));
+const EasyLanguageScreen = lazy(() => SCREENS.easyLanguage().then((m) => ({ default: m.EasyLanguageScreen })));
+const SignLanguageScreen = lazy(() => SCREENS.signLanguage().then((m) => ({ default: m.SignLanguageScreen })));
+const VerifyScreen = lazy(() => SCREENS.verify().then((m) => ({ default: m.VerifyScreen })));
 
 const messages = {
   de: {

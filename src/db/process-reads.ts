@@ -12,6 +12,7 @@ import type { AnkerpunktDb, ReadOnlyOrigin } from './database.ts';
 import { eventsOf, type LoadResult, loadProcess } from './process-store.ts';
 import { type SavedResponse, savedResponses } from './saved-responses.ts';
 
+export { keepStoredLog, type StoredLog, storedLog } from './log-cache.ts';
 export type { LoadResult } from './process-store.ts';
 
 /** One process as a screen shows it: missing, or its replayed state and where a read-only copy came from. */
@@ -39,15 +40,6 @@ export async function inboxSources(db: AnkerpunktDb, eng: ProcessEngine): Promis
     l.ok && l.state.head ? [{ processId: l.state.processId, snapshot: l.state.snapshot, readOnly: Boolean(summaries[i]?.readOnly) }] : [],
   );
   return { processes, saved: await savedResponses(db) };
-}
-
-/** A process's stored events and its stored head, read together. */
-export async function storedLog(
-  db: AnkerpunktDb,
-  processId: string,
-): Promise<{ events: LoggedEvent[]; head: { seq: number; hash: string } | null }> {
-  const [events, head] = await Promise.all([eventsOf(db, processId), db.heads.get(processId)]);
-  return { events, head: head ? { seq: head.seq, hash: head.hash } : null };
 }
 
 export class LogChangedError extends Error {

@@ -121,7 +121,7 @@ describe('a full disk while the snapshot cache is refreshed', () => {
 describe('a database closed under the append', () => {
   it('reports closed, asking for a reload, when another tab upgraded the database and ours stepped aside', async () => {
     const { db, lastAt, stage } = await demoDb();
-    // What the app's versionchange handler does before it reloads (src/main.tsx).
+    // What the app's versionchange handler does before it reloads (src/boot.tsx).
     db.close();
 
     const out = await appendCommand(db, engine(), sha256, P, linkEvidence(lastAt, stage), await ambassadorSigner());

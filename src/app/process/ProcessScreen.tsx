@@ -15,6 +15,7 @@ import { ReportView } from '../report/ReportView.tsx';
 import { Link, type ProcessTab } from '../router.tsx';
 import { StandardsTab } from '../standards/StandardsTab.tsx';
 import { SyncConflicts } from '../sync/SyncConflicts.tsx';
+import { useTimelineReadAhead } from '../timeline/stored-log.ts';
 import { TimelineTab } from '../timeline/TimelineTab.tsx';
 import { ReasonNamesProvider } from '../ui/Reasons.tsx';
 import { processMessages } from './messages.ts';
@@ -118,6 +119,7 @@ function ProcessContent({
 }) {
   const t = useMessages(processMessages);
   const { lang } = useLang();
+  useTimelineReadAhead(processId, snapshot.context.eventCount);
   // The report is a print view of its own: no stepper, no tabs, nothing but the report.
   if (tab === 'report') return <ReportView processId={processId} snapshot={snapshot} />;
   const ctx = snapshot.context;

@@ -5,7 +5,7 @@
  * for the browser as it goes.
  */
 import { useEffect, useState } from 'react';
-import { storedLog } from '../../db/process-reads.ts';
+import { keepStoredLog, storedLog } from '../../db/process-reads.ts';
 import type { LoggedEvent } from '../../domain/chain.ts';
 import type { Sha256Hex } from '../../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../../domain/process-engine.ts';
@@ -16,6 +16,22 @@ export type StoredLog =
   | { status: 'loading' }
   | { status: 'ready'; events: LoggedEvent[]; head: { seq: number; hash: string } | null }
   | { status: 'failed'; detail: string };
+
+/**
+ * While the process screen is idle, reads the process's log ahead into memory (src/db/log-cache.ts),
+ * so that the timeline shows at once when it is opened (decision 62). Again after every new event
+ * (`headSeq`), which then reads just that event.
+ */
+export function useTimelineReadAhead(processId: string, headSeq: number): void {
+  const { db } = useServices();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new event (headSeq) must read ahead again
+  useEffect(() => {
+    const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = whenIdle(() => keepStoredLog(db, processId), { timeout: 2000 });
+    return () => cancel(handle);
+  }, [db, processId, headSeq]);
+}
 
 /** Reads the stored events again whenever the process gets a new event (`headSeq`). */
 export function useStoredLog(processId: string, headSeq: number): StoredLog {
