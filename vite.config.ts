@@ -27,7 +27,7 @@ function staticClosure(graph: ModuleGraph, from: string): Set<string> {
  * The process screen and everything only it needs at first render, in one file rather than the
  * forty small shared chunks the automatic split made of it: a browser asks one server for at
  * most six files at a time, so on a cold start into a process those forty were downloaded in
- * rounds (decision 62). What the app shell (boot.tsx) needs stays with the shell, so the start
+ * rounds (decision 63). What the app shell (boot.tsx) needs stays with the shell, so the start
  * screen downloads none of it; screens that share modules with the process screen load this
  * file as well.
  */

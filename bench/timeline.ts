@@ -18,7 +18,7 @@ const list = (page: Page) => page.getByRole('region', { name: /^Ereignisse, (neu
 
 /**
  * One fresh browser: the process opened, `dwellMs` on its overview (the process screen reads the
- * log ahead while idle, decision 62), then the click on "Verlauf".
+ * log ahead while idle, decision 63), then the click on "Verlauf".
  */
 async function once(url: string, events: readonly LoggedEvent[], dwellMs: number): Promise<Record<string, number>> {
   const browser = await launchChromium();

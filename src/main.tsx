@@ -1,7 +1,7 @@
 /**
  * The browser entry. It starts downloading the screen the URL names and the app at the same
  * time; the app (boot.tsx) then renders it. Kept this small on purpose: whatever it imports
- * statically must arrive before either download can begin (decision 62).
+ * statically must arrive before either download can begin (decision 63).
  */
 import { parseRoute } from './app/routes.ts';
 import { startScreenDownload } from './app/screens.ts';

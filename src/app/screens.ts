@@ -2,7 +2,7 @@
  * The screens beyond the start screen, each its own download so that the first screen appears
  * fast. The entry (main.tsx) starts the download of the screen the URL names at once, beside the
  * app's own code, instead of after the app has rendered and asked for it: on a cold start into a
- * process that saves one round of downloads (decision 62). App.tsx renders them with lazy().
+ * process that saves one round of downloads (decision 63). App.tsx renders them with lazy().
  */
 import type { Route } from './routes.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The stored log of the process shown last, kept in memory. The timeline needs every event, and
  * reading 10,000 rows from IndexedDB takes about half a second, so the process screen starts
- * that read while it is idle and the timeline finds the events there at the click (decision 62).
+ * that read while it is idle and the timeline finds the events there at the click (decision 63).
  *
  * Stored events are never changed, only appended, cut off or replaced (a sync rebase, a replaced
  * read-only copy, a restore), and each event's hash covers the one before it. So a kept log is
@@ -60,7 +60,7 @@ export function storedLog(db: AnkerpunktDb, processId: string): Promise<StoredLo
   return next.then(({ events, head }) => ({ events, head }));
 }
 
-/** Starts reading a process's log into memory, for the timeline; a failure is left for the timeline to meet. */
-export function keepStoredLog(db: AnkerpunktDb, processId: string): void {
-  storedLog(db, processId).catch(() => {});
+/** Reads a process's log into memory, for the timeline; null if that failed, which the timeline will meet itself. */
+export function keepStoredLog(db: AnkerpunktDb, processId: string): Promise<StoredLog | null> {
+  return storedLog(db, processId).catch(() => null);
 }

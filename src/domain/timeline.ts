@@ -177,29 +177,44 @@ function advance(event: TimelineEvent, memory: Memory): void {
 }
 
 /**
- * Every event as an entry, oldest first. The stage and cycle of an entry are the ones the
- * process was in when it happened: a stage change belongs to the stage it completes.
+ * The walk over a log, oldest first, that can stop and go on: `tell` the events in stretches,
+ * and `entries` holds one entry per event told so far. The screen uses this to build the entries
+ * of a long log in idle moments, and to add only the new events of a log that grew.
+ * The stage and cycle of an entry are the ones the process was in when it happened: a stage
+ * change belongs to the stage it completes.
  */
-export function timelineEntries(rulebook: Rulebook, events: readonly TimelineEvent[], finalContext?: ProcessContext): TimelineEntry[] {
-  const words: Record<Lang, TimelineWords> = { de: timelineWords(rulebook, 'de'), en: timelineWords(rulebook, 'en') };
-  const memory: Memory = {
-    stage: 'mandate',
-    cycle: 1,
-    people: new Map(Object.values(finalContext?.people ?? {}).map((person) => [person.personId, person.name])),
-    evidenceTitles: new Map(),
-    measureTitles: new Map(),
-    requests: new Map(),
-  };
-  const entries: TimelineEntry[] = new Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as TimelineEvent;
+export class TimelineWalk {
+  readonly entries: TimelineEntry[] = [];
+  private readonly words: Record<Lang, TimelineWords>;
+  private readonly memory: Memory;
+
+  constructor(rulebook: Rulebook, finalContext?: ProcessContext) {
+    this.words = { de: timelineWords(rulebook, 'de'), en: timelineWords(rulebook, 'en') };
+    this.memory = {
+      stage: 'mandate',
+      cycle: 1,
+      people: new Map(Object.values(finalContext?.people ?? {}).map((person) => [person.personId, person.name])),
+      evidenceTitles: new Map(),
+      measureTitles: new Map(),
+      requests: new Map(),
+    };
+  }
+
+  /** Tells `events[from]` up to (not including) `events[to]`; they must follow the events told before. */
+  tell(events: readonly TimelineEvent[], from = 0, to = events.length): void {
+    for (let i = from; i < to; i++) this.entries.push(this.entry(events[i] as TimelineEvent));
+  }
+
+  private entry(event: TimelineEvent): TimelineEntry {
+    const { memory, words } = this;
     const stage = memory.stage;
     const cycle = memory.cycle;
     const told = tell(event, memory);
     const text = { de: timelineSentence(told.fact, 'de', words.de), en: timelineSentence(told.fact, 'en', words.en) };
     const personName = memory.people.get(event.actor.personId) ?? event.actor.personId;
     const role = event.actor.role;
-    entries[i] = {
+    advance(event, memory);
+    return {
       seq: event.seq,
       id: event.id,
       at: event.at,
@@ -227,7 +242,12 @@ export function timelineEntries(rulebook: Rulebook, events: readonly TimelineEve
         ].join('\n'),
       ),
     };
-    advance(event, memory);
   }
-  return entries;
+}
+
+/** Every event as an entry, oldest first (see TimelineWalk). */
+export function timelineEntries(rulebook: Rulebook, events: readonly TimelineEvent[], finalContext?: ProcessContext): TimelineEntry[] {
+  const walk = new TimelineWalk(rulebook, finalContext);
+  walk.tell(events);
+  return walk.entries;
 }

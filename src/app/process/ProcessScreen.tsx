@@ -119,7 +119,7 @@ function ProcessContent({
 }) {
   const t = useMessages(processMessages);
   const { lang } = useLang();
-  useTimelineReadAhead(processId, snapshot.context.eventCount);
+  useTimelineReadAhead(processId, snapshot.context);
   // The report is a print view of its own: no stepper, no tabs, nothing but the report.
   if (tab === 'report') return <ReportView processId={processId} snapshot={snapshot} />;
   const ctx = snapshot.context;

@@ -5,7 +5,7 @@
  * even though the other 9,788 are not in the DOM.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import { currentRevision, findEvidence } from '../../../machines/process/process.queries.ts';
 import type { TimelineEntry } from '../../domain/timeline.ts';
@@ -138,7 +138,8 @@ export function TimelineList({
     if (metrics) return;
     const first = scrollRef.current?.querySelector<HTMLElement>('.timeline-entry');
     const measured = first ? measureEntry(first) : null;
-    if (measured) setMetrics(measured);
+    // Guessing 10,000 heights takes a while: after the first entries are on screen, not before.
+    if (measured) startTransition(() => setMetrics(measured));
   });
   if (entries.length === 0) return <p className="timeline-none">{t.none}</p>;
   const items = virtualizer.getVirtualItems();

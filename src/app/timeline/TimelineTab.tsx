@@ -1,15 +1,16 @@
 /**
  * The timeline ("Verlauf"): every event of the process, filterable and searchable, with the
  * verdict on the whole chain above it. Entries are computed once per new event; filtering runs
- * over them on every change and takes milliseconds even for 10,000 events.
+ * over them on every change and takes milliseconds even for 10,000 events. The process screen
+ * usually has the log and its entries ready before the timeline is opened (entries.ts).
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ProcessSnapshot } from '../../../machines/process/process.explain.ts';
-import { timelineEntries } from '../../domain/timeline.ts';
 import { filterTimeline, NO_FILTER, type TimelineFilter, timelineFacets } from '../../domain/timeline-filter.ts';
 import { useServices } from '../data.tsx';
 import { useMessages } from '../i18n.tsx';
 import { ChainStatus } from './ChainStatus.tsx';
+import { entriesOf } from './entries.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { timelineMessages } from './messages.ts';
 import { useChainVerdict, useStoredLog } from './stored-log.ts';
@@ -25,7 +26,7 @@ export function TimelineTab({ processId, snapshot }: { processId: string; snapsh
   const events = log.status === 'ready' ? log.events : null;
   // The context only supplies names the walk has not met; the events decide when to recompute.
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed per new log, not per context object
-  const entries = useMemo(() => (events ? timelineEntries(engine.rulebook, events, ctx) : []), [events, engine]);
+  const entries = useMemo(() => (events ? entriesOf(engine.rulebook, events, ctx) : []), [events, engine]);
   const facets = useMemo(() => timelineFacets(entries), [entries]);
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
   // Typing stays responsive: the list follows the filter a moment later if it must.

@@ -5,12 +5,14 @@
  * for the browser as it goes.
  */
 import { useEffect, useState } from 'react';
+import type { ProcessContext } from '../../../machines/process/process.context.ts';
 import { keepStoredLog, storedLog } from '../../db/process-reads.ts';
 import type { LoggedEvent } from '../../domain/chain.ts';
 import type { Sha256Hex } from '../../domain/crypto/sha256.ts';
 import type { ProcessEngine } from '../../domain/process-engine.ts';
 import { type BrokenProblem, verifyEvents } from '../../domain/verify.ts';
 import { useServices } from '../data.tsx';
+import { buildEntriesWhenIdle } from './entries.ts';
 
 export type StoredLog =
   | { status: 'loading' }
@@ -18,19 +20,31 @@ export type StoredLog =
   | { status: 'failed'; detail: string };
 
 /**
- * While the process screen is idle, reads the process's log ahead into memory (src/db/log-cache.ts),
- * so that the timeline shows at once when it is opened (decision 62). Again after every new event
- * (`headSeq`), which then reads just that event.
+ * While the process screen is idle, reads the process's log ahead into memory (src/db/log-cache.ts)
+ * and builds its timeline entries, so that the timeline shows at once when it is opened
+ * (decision 63). Again after every new event, which then reads just that event.
  */
-export function useTimelineReadAhead(processId: string, headSeq: number): void {
-  const { db } = useServices();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new event (headSeq) must read ahead again
+export function useTimelineReadAhead(processId: string, ctx: ProcessContext): void {
+  const { db, engine } = useServices();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new event (eventCount) must read ahead again
   useEffect(() => {
-    const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = whenIdle(() => keepStoredLog(db, processId), { timeout: 2000 });
-    return () => cancel(handle);
-  }, [db, processId, headSeq]);
+    let cancelled = false;
+    const isCancelled = () => cancelled;
+    whenIdle()
+      .then(() => (cancelled ? null : keepStoredLog(db, processId)))
+      .then((log) => (log ? buildEntriesWhenIdle(engine.rulebook, log.events, ctx, whenIdle, isCancelled) : null));
+    return () => {
+      cancelled = true;
+    };
+  }, [db, engine, processId, ctx.eventCount]);
+}
+
+/** Resolves when the browser is idle, or after two seconds at the latest. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (window.requestIdleCallback) window.requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else window.setTimeout(resolve, 50);
+  });
 }
 
 /** Reads the stored events again whenever the process gets a new event (`headSeq`). */
