@@ -16,7 +16,7 @@ import type { Sha256Hex } from '../domain/crypto/sha256.ts';
 import type { EventSigner } from '../domain/event-signature.ts';
 import type { ProcessEngine } from '../domain/process-engine.ts';
 import { replay } from '../domain/replay.ts';
-import { alreadyVerified, verifyEvents } from '../domain/verify.ts';
+import { alreadyVerified, verifyEvents, type WalkResult } from '../domain/verify.ts';
 import type { AnkerpunktDb, ProcessSummary, ReadOnlyOrigin, StoredFile } from './database.ts';
 import { forgetDue, noteCached, scheduleRefresh } from './snapshot-refresh.ts';
 import { fitsLog, readCachedSnapshot, snapshotRows } from './snapshot-store.ts';
@@ -267,9 +267,29 @@ class NotExtendingError extends Error {
   }
 }
 
+/** How long an import's transaction may wait for the walk of its log: far beyond any real one. */
+const WALK_TIMEOUT_MS = 60 * 60_000;
+
+/** The process a log opens, as its first event names it (the walk checks that it is one). */
+function openedProcessId(events: readonly LoggedEvent[]): string | undefined {
+  const first = events[0];
+  return first?.type === 'ProcessOpened' ? first.payload.processId : undefined;
+}
+
+/** The walk refused the log, or it ended in another process than its first event names. */
+class WalkRefusedError extends Error {
+  override name = 'WalkRefusedError';
+}
+
 /**
  * Stores a whole verified log as a process in one transaction: all of it, or nothing.
  * Used for the demo process, for importing bundles and for sign-off request files.
+ *
+ * A log not verified in this page is walked (verifyEvents) while the transaction already writes
+ * its events: IndexedDB stores them on a thread of its own, which takes about as long as the walk
+ * (decision 62). Nothing is committed before the walk has accepted the whole log; a refusal
+ * aborts the transaction, and a refusal is reported before any other failure, as if the log had
+ * been walked first.
  */
 export async function importLog(
   db: AnkerpunktDb,
@@ -279,17 +299,57 @@ export async function importLog(
   files: readonly StoredFile[] = [],
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  let snapshot = alreadyVerified(events);
-  if (!snapshot) {
-    const verified = await verifyEvents(eng, events, sha256);
-    if (!verified.ok) return { ok: false, kind: 'invalid', detail: `${verified.event.seq}: ${verified.problem.code}` };
-    snapshot = verified.snapshot;
+  const known = alreadyVerified(events);
+  const processId = openedProcessId(events);
+  if (known || processId === undefined) {
+    const verified = known ? null : await verifyEvents(eng, events, sha256);
+    if (verified && !verified.ok) return { ok: false, kind: 'invalid', detail: `${verified.event.seq}: ${verified.problem.code}` };
+    const snapshot = known ?? (verified as Extract<WalkResult, { ok: true }>).snapshot;
+    return storeLog(db, snapshot.context.processId, events, files, options, () => snapshot);
   }
-  const processId = snapshot.context.processId;
+  // Started once the events are queued for writing: a walk started before would keep the page
+  // busy from one settled promise to the next, and the browser runs the transaction's first
+  // requests only after it (their callbacks wait behind the walk's WebCrypto results).
+  let walking: Promise<WalkResult> | null = null;
+  const walk = () => {
+    walking ??= Dexie.ignoreTransaction(() => verifyEvents(eng, events, sha256));
+    return walking;
+  };
+  const walked = async (): Promise<ProcessSnapshot> => {
+    // Waited for inside the transaction: Dexie keeps it open meanwhile with a chain of reads.
+    const result = await Dexie.waitFor(walk(), WALK_TIMEOUT_MS);
+    if (!result.ok || result.snapshot.context.processId !== processId) throw new WalkRefusedError();
+    return result.snapshot;
+  };
+  const outcome = await storeLog(db, processId, events, files, options, walked).catch((error: unknown) => error);
+  // A failure of the walk takes precedence, whatever the transaction ran into meanwhile.
+  const result = await walk();
+  if (!result.ok) return { ok: false, kind: 'invalid', detail: `${result.event.seq}: ${result.problem.code}` };
+  if (result.snapshot.context.processId !== processId) {
+    // Not a log our machine produces; stored as before, after the walk.
+    const { snapshot } = result;
+    return storeLog(db, snapshot.context.processId, events, files, options, () => snapshot);
+  }
+  if (outcome instanceof Error) throw outcome;
+  return outcome as ImportOutcome;
+}
+
+/**
+ * The transaction of importLog. `snapshotOf` gives the state the log ends in; it is awaited after
+ * the events are queued for writing and before anything else is written.
+ */
+async function storeLog(
+  db: AnkerpunktDb,
+  processId: string,
+  events: readonly LoggedEvent[],
+  files: readonly StoredFile[],
+  options: ImportOptions,
+  snapshotOf: () => ProcessSnapshot | Promise<ProcessSnapshot>,
+): Promise<ImportOutcome> {
   const last = events[events.length - 1] as LoggedEvent;
   const head = { seq: last.seq, hash: last.hash };
-  const rows = snapshotRows(processId, head, snapshot, null);
   let replaced = false;
+  let snapshot: ProcessSnapshot | null = null;
   try {
     await db.transaction('rw', [db.events, db.heads, db.snapshots, db.snapshotParts, db.processes, db.files], async () => {
       const stored = await db.heads.get(processId);
@@ -301,7 +361,11 @@ export async function importLog(
         await db.snapshotParts.where('processId').equals(processId).delete();
         replaced = true;
       }
-      await db.events.bulkAdd(events.map((e) => ({ ...e, processId })));
+      const adding = db.events.bulkAdd(events.map((e) => ({ ...e, processId })));
+      adding.catch(() => {}); // a failure surfaces below, or aborts the transaction first
+      snapshot = await snapshotOf();
+      await adding;
+      const rows = snapshotRows(processId, head, snapshot, null);
       await db.heads.put({ processId, seq: last.seq, hash: last.hash, ...(options.readOnly ? { readOnly: true as const } : {}) });
       await db.snapshots.put(rows.top);
       await db.snapshotParts.bulkPut(rows.parts);
@@ -309,6 +373,7 @@ export async function importLog(
       await putNewFiles(db, files);
     });
   } catch (error) {
+    if ((error as Error).name === 'WalkRefusedError') throw error;
     if ((error as Error).name === 'ProcessExistsError') return { ok: false, kind: 'exists', detail: processId };
     if (error instanceof NotExtendingError) {
       return {
@@ -322,11 +387,12 @@ export async function importLog(
     }
     return { ok: false, kind: 'storage', problem: storageProblem(error) };
   }
-  const state = { processId, snapshot, head };
+  const end = snapshot as unknown as ProcessSnapshot;
+  const state = { processId, snapshot: end, head };
   recent.get(db)?.delete(processId);
   remember(db, state);
   forgetDue(db, processId);
-  noteCached(db, processId, { ...head, snapshot });
+  noteCached(db, processId, { ...head, snapshot: end });
   return { ok: true, state, replaced };
 }
 

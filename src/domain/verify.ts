@@ -168,7 +168,8 @@ const EVENTS_PER_PAUSE = 200;
  * Walks the log once: each event must sit in the chain, carry a valid signature by a key valid
  * at that point (once the log is signed), pass the other cryptographic checks and be accepted by
  * the process machine in the state the events before it produced. The ECDSA work runs while the
- * walk goes on (WebCrypto does it off the main thread), up to SIGNATURE_WINDOW events behind it;
+ * walk goes on (where WebCrypto does it off the calling thread; Chromium does not, decision 62),
+ * up to SIGNATURE_WINDOW events behind it;
  * when the window is full the walk waits for the oldest check only, so the thread pool never runs
  * dry. The first problem by position is reported, whichever check found it.
  *

@@ -167,6 +167,30 @@ describe('starting and importing a log', () => {
     expect(out).toEqual({ ok: false, kind: 'invalid', detail: '42: hashMismatch' });
     expect(Object.values(await dumpTables(db)).every((rows) => rows.length === 0)).toBe(true);
   });
+
+  // The events are written while the log is walked (decision 62): the walk's verdict comes first.
+  it('names a broken chain before the process being stored already, and writes nothing', async () => {
+    const { db, demo } = await demoDb();
+    const before = await dumpTables(db);
+    const events = demo.writer.log.events.map((e) => (e.seq === 42 ? { ...e, at: '2024-07-08T09:00:00.000Z' } : e));
+
+    const out = await importLog(db, engine(), sha256, events, [], { replaceReadOnly: true });
+
+    expect(out).toEqual({ ok: false, kind: 'invalid', detail: '42: hashMismatch' });
+    expect(await dumpTables(db)).toEqual(before);
+  });
+
+  it('names a repeated event as the walk does, not as the rows the store refuses, and writes nothing', async () => {
+    const { writer } = await demoProcess();
+    const db = freshDb();
+    const events = writer.log.events;
+    const repeated = [...events.slice(0, 42), events[41] as (typeof events)[number], ...events.slice(42)];
+
+    const out = await importLog(db, engine(), sha256, repeated);
+
+    expect(out).toEqual({ ok: false, kind: 'invalid', detail: '42: seqMismatch' });
+    expect(Object.values(await dumpTables(db)).every((rows) => rows.length === 0)).toBe(true);
+  });
 });
 
 describe('evidence files', () => {
