@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticLog } from '../../bench/synthetic-log.ts';
+import { entriesOf } from '../../src/app/timeline/entries.ts';
 import { checkStoredChain } from '../../src/app/timeline/stored-log.ts';
 import type { LoggedEvent } from '../../src/domain/chain.ts';
 import { fingerprint } from '../../src/domain/crypto/keys.ts';
 import { engine } from '../../src/domain/process-engine.ts';
 import { normaliseForSearch } from '../../src/domain/search-text.ts';
-import { type TimelineEntry, type TimelineEvent, timelineEntries } from '../../src/domain/timeline.ts';
+import { type TimelineEntry, type TimelineEvent, TimelineWalk, timelineEntries } from '../../src/domain/timeline.ts';
 import { filterTimeline, NO_FILTER, type TimelineFilter, timelineFacets } from '../../src/domain/timeline-filter.ts';
 import { berlinDay, formatDay } from '../../src/i18n/dates.ts';
 import { demoProcess, sha256 } from '../support/demo.ts';
@@ -294,5 +295,31 @@ describe('the chain status of a stored log', () => {
       seq: 151,
       problem: { code: 'headMismatch', expected: 160, got: 150 },
     });
+  });
+});
+
+describe('the timeline walked in stretches', () => {
+  it('gives the entries of one walk, whether told at once, in stretches, or continued after the log grew', async () => {
+    const { events, entries } = await demoEntries();
+    const { writer } = await demoProcess();
+    const inStretches = new TimelineWalk(rulebook, writer.log.snapshot.context);
+    for (let from = 0; from < events.length; from += 7) inStretches.tell(events, from, Math.min(events.length, from + 7));
+    expect(inStretches.entries).toEqual(entries);
+
+    // The screen's kept walk: the first 100 events, then the same log grown to all of them.
+    const ctx = writer.log.snapshot.context;
+    const first = entriesOf(rulebook, events.slice(0, 100), ctx);
+    expect(first).toEqual(entries.slice(0, 100));
+    const grown = [...events.slice(0, 100), ...events.slice(100)];
+    // Same event objects at the walk's last place: walked on, not again.
+    const all = entriesOf(rulebook, grown, ctx);
+    expect(all).toEqual(entries);
+    expect(all[0]).toBe(first[0]);
+    expect(entriesOf(rulebook, grown, ctx)).toBe(all);
+    // A log read anew (other objects) is walked from its start.
+    const reread = structuredClone(events);
+    const again = entriesOf(rulebook, reread, ctx);
+    expect(again).toEqual(entries);
+    expect(again[0]).not.toBe(all[0]);
   });
 });
