@@ -27,8 +27,8 @@ function initialJsGzipped(dist: string, screenChunk: string | null): { bytes: nu
     files.add(chunk.file);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
-  const keys = [keyOf((c) => c.isEntry === true), 'src/boot.tsx', screenChunk && keyOf((c) => c.name === screenChunk)];
-  if (keys.some((key) => !key)) throw new Error(`the manifest lacks one of the entry, the shell and ${screenChunk}`);
+  const keys = [keyOf((c) => c.isEntry === true), 'src/boot.tsx', ...(screenChunk ? [keyOf((c) => c.name === screenChunk)] : [])];
+  if (keys.some((key) => key === undefined)) throw new Error(`the manifest lacks one of the entry, the shell and ${screenChunk}`);
   for (const key of keys) visit(key as string);
   const bytes = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
   return { bytes, files: [...files] };
