@@ -23,13 +23,25 @@ export function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-export function serve(dir: string): Promise<{ server: Server; url: string }> {
+/**
+ * The caching headers docs/hosting.md asks an intranet server to send: the content-hashed files
+ * under assets/ may be kept forever, everything else is revalidated.
+ */
+function cacheControl(path: string): string {
+  return path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** Serves `dir`; with `hosting: true` with the caching headers of docs/hosting.md, else with none. */
+export function serve(dir: string, options: { hosting?: boolean } = {}): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...(options.hosting ? { 'cache-control': cacheControl(path) } : {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();
