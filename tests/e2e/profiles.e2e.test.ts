@@ -140,7 +140,10 @@ describe('profiles on a shared device', () => {
 
     // A shorter idle lock is remembered; locking on demand works at once.
     await settings(page);
+    // The stored setting is shown first: only then is the form settled and ready for typing.
+    await expect.poll(() => page.getByLabel('Sperren nach so vielen Minuten ohne Eingabe').inputValue()).toBe('5');
     await page.getByLabel('Sperren nach so vielen Minuten ohne Eingabe').fill('0');
+    await expect.poll(() => page.getByLabel('Sperren nach so vielen Minuten ohne Eingabe').inputValue()).toBe('0');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await onScreen(page).getByText('Bitte eine ganze Zahl zwischen 1 und 60 eingeben. Nichts wurde geändert.').waitFor();
     await page.getByLabel('Sperren nach so vielen Minuten ohne Eingabe').fill('2');
