@@ -42,13 +42,13 @@ const HEADING = 'Jobcenter Neckar-Alb (Demo)';
 /**
  * Cold start to the demo process: a new page (a new renderer, nothing of the app in memory) in a
  * browser that has shown the app before, until the process's name is on screen; the median of
- * RUNS. `prepare` is what the earlier visit left: the demo process in storage (and with 'worker'
- * the installed service worker), or nothing for the static page that measures the harness itself.
+ * RUNS. `before` is what an earlier visit leaves: the demo process in storage, with 'demoAndWorker'
+ * also the installed service worker, or 'nothing' for the baseline pages.
  * The server sends the caching headers docs/hosting.md asks for.
  */
-async function coldStart(context: BrowserContext, url: string, prepare: 'none' | 'worker' | 'static'): Promise<number> {
+async function coldStart(context: BrowserContext, url: string, before: 'demo' | 'demoAndWorker' | 'nothing'): Promise<number> {
   try {
-    if (prepare !== 'static') {
+    if (before !== 'nothing') {
       const setup = await context.newPage();
       const problems: string[] = [];
       setup.on('pageerror', (e) => problems.push(String(e)));
@@ -61,7 +61,7 @@ async function coldStart(context: BrowserContext, url: string, prepare: 'none' |
         .catch((error) => {
           throw new Error(`demo did not open: ${problems.join('; ') || error}`);
         });
-      if (prepare === 'worker') await setup.evaluate(async () => void (await navigator.serviceWorker.ready));
+      if (before === 'demoAndWorker') await setup.evaluate(async () => void (await navigator.serviceWorker.ready));
       await setup.close();
     }
     const times: number[] = [];
@@ -71,7 +71,7 @@ async function coldStart(context: BrowserContext, url: string, prepare: 'none' |
       await page.goto(`${url}#/p/jc-neckar-alb`);
       await page.getByRole('heading', { level: 1, name: HEADING }).waitFor();
       times.push(Date.now() - start);
-      if (prepare === 'worker' && !(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
+      if (before === 'demoAndWorker' && !(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
         throw new Error('the page was not served by the service worker');
       await page.close();
     }
@@ -97,22 +97,25 @@ async function main(): Promise<void> {
     join(staticDir, 'index.html'),
     `<!doctype html><html lang="de"><meta charset="utf-8"><title>x</title><h1>${HEADING}</h1></html>`,
   );
-  const staticPage = await serve(staticDir);
+  const staticPage = await serve(staticDir, { hosting: true });
   const bareReact = await serve(join(root, 'tmp/bench-bare-react'), { hosting: true });
   const bench = await serve(join(root, 'tmp/bench-browser'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'ankerpunkt-bench-'));
   const browser = await launchChromium();
   try {
-    const privateWindow = await coldStart(await browser.newContext({ serviceWorkers: 'block' }), app.url, 'none');
-    const profileDir = mkdtempSync(join(tmpdir(), 'ankerpunkt-bench-'));
-    const fromNetwork = await coldStart(await launchChromiumProfile(`${profileDir}/a`, { serviceWorkers: 'block' }), app.url, 'none');
-    const fromWorker = await coldStart(await launchChromiumProfile(`${profileDir}/b`, { serviceWorkers: 'allow' }), app.url, 'worker');
-    const floor = await coldStart(await launchChromiumProfile(`${profileDir}/c`, { serviceWorkers: 'block' }), staticPage.url, 'static');
+    const privateWindow = await coldStart(await browser.newContext({ serviceWorkers: 'block' }), app.url, 'demo');
+    const fromNetwork = await coldStart(await launchChromiumProfile(`${profileDir}/a`, { serviceWorkers: 'block' }), app.url, 'demo');
+    const fromWorker = await coldStart(
+      await launchChromiumProfile(`${profileDir}/b`, { serviceWorkers: 'allow' }),
+      app.url,
+      'demoAndWorker',
+    );
+    const floor = await coldStart(await launchChromiumProfile(`${profileDir}/c`, { serviceWorkers: 'block' }), staticPage.url, 'nothing');
     const react = await coldStart(
       await launchChromiumProfile(`${profileDir}/d`, { serviceWorkers: 'block' }),
       `${bareReact.url}?h=${encodeURIComponent(HEADING)}`,
-      'static',
+      'nothing',
     );
-    rmSync(profileDir, { recursive: true, force: true });
     rows.push(['cold start, private window (no code cache)', `${privateWindow} ms (median of ${RUNS})`]);
     rows.push(['cold start, profile, no service worker', `${fromNetwork} ms (median of ${RUNS}; goal < 1.0 s)`]);
     rows.push(['cold start, profile, from service worker', `${fromWorker} ms (median of ${RUNS}; goal < 0.6 s)`]);
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
     staticPage.server.close();
     bareReact.server.close();
     rmSync(staticDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
   }
   console.log('\nbrowser (Chromium)');
   for (const [label, value] of rows) console.log(`${label.padEnd(48)}${value}`);
